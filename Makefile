@@ -1,0 +1,43 @@
+# Safe Community Desk — the two commands the README promises:
+#   make run    open the desk on the default SQLite database with the seed data
+#   make test   install everything the tests need and run the whole suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+# Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL).
+DEBIAN_TEST_PACKAGES := sip-tester socat postgresql
+
+.PHONY: run test venv debian-deps bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+debian-deps:
+	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: venv
+	$(VENV)/bin/safedesk init
+	$(VENV)/bin/safedesk gui
+
+test: venv debian-deps
+	$(PY) tests/with_postgres.py -- $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

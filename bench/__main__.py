@@ -1,0 +1,34 @@
+"""`python -m bench [NAME...]`: run the benchmarks and print their tables.
+
+Timings live here, not in the tests: these machines are noisy, so each
+benchmark compares its alternatives side by side in one run.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = {
+    "recommend": "bench.bench_recommend",
+    "intake": "bench.bench_intake",
+    "map": "bench.bench_map",
+    "relay": "bench.bench_relay",
+}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}",
+              file=sys.stderr)
+        return 2
+    for name in names:
+        print(f"\n== {name} ==", flush=True)
+        module = importlib.import_module(BENCHMARKS[name])
+        module.main() if hasattr(module, "main") else module.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

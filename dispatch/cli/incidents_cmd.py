@@ -1,0 +1,97 @@
+"""`safedesk incidents create|list|show|close`."""
+from __future__ import annotations
+
+from dispatch.cli.context import actor_of, open_db, print_json
+from dispatch.incidents import close_incident, create_incident, get_incident, list_incidents
+from dispatch.serialize import incident_to_dict
+from dispatch.timeutil import format_wita
+
+
+def add_commands(subparsers) -> None:
+    incidents = subparsers.add_parser("incidents", help="open, list and close incidents")
+    commands = incidents.add_subparsers(dest="incidents_command", metavar="ACTION", required=True)
+
+    create = commands.add_parser("create", help="open an incident")
+    create.add_argument("--type", required=True, dest="type_code", metavar="TYPE")
+    create.add_argument("--lat", required=True, type=float)
+    create.add_argument("--lon", required=True, type=float)
+    create.add_argument("--address", default="")
+    create.add_argument("--caller", metavar="NUMBER")
+    create.add_argument("--priority", type=int, metavar="N", help="1 (most urgent) to 5")
+    create.add_argument("--notes", default="")
+    create.add_argument("--call", type=int, metavar="CALL_ID", help="the call it came from")
+    create.add_argument("--json", action="store_true")
+    create.set_defaults(handler=run_create)
+
+    listing = commands.add_parser("list", help="incidents, most urgent first")
+    listing.add_argument("--open", action="store_true", help="only open ones")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+
+    show = commands.add_parser("show", help="one incident with its timeline")
+    show.add_argument("incident_id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+
+    close = commands.add_parser("close", help="close (or --cancel) an incident")
+    close.add_argument("incident_id", type=int, metavar="ID")
+    close.add_argument("--cancel", action="store_true", help="a false alarm")
+    close.add_argument("--note", default="")
+    close.add_argument("--json", action="store_true")
+    close.set_defaults(handler=run_close)
+
+
+def _line(data: dict) -> str:
+    units = ",".join(data["units"]) or "-"
+    return (f"#{data['id']:<5} P{data['priority']} {data['type']:<14} {data['status']:<10} "
+            f"{data['lat']:.5f},{data['lon']:.5f} units:{units} {data['address']}")
+
+
+def run_create(args) -> int:
+    database = open_db(args)
+    with database.session() as session:
+        incident = create_incident(session, type_code=args.type_code, lat=args.lat, lon=args.lon,
+                                   actor=actor_of(args), address=args.address, notes=args.notes,
+                                   caller=args.caller, priority=args.priority, call_id=args.call)
+        session.flush()
+        data = incident_to_dict(incident, full=True)
+    print_json(data) if args.json else print(_line(data))
+    return 0
+
+
+def run_list(args) -> int:
+    database = open_db(args)
+    with database.reading() as session:
+        rows = [incident_to_dict(i) for i in list_incidents(session, open_only=args.open)]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(_line(row))
+    return 0
+
+
+def run_show(args) -> int:
+    database = open_db(args)
+    with database.reading() as session:
+        incident = get_incident(session, args.incident_id)
+        data = incident_to_dict(incident, full=True)
+        events = [(format_wita(e.at), e.kind, e.text, e.actor) for e in incident.events]
+    if args.json:
+        print_json(data)
+    else:
+        print(_line(data))
+        for at, kind, text, actor in events:
+            print(f"  {at}  {kind:<8} {text}  ({actor})")
+    return 0
+
+
+def run_close(args) -> int:
+    database = open_db(args)
+    with database.session() as session:
+        incident = close_incident(session, incident_id=args.incident_id, actor=actor_of(args),
+                                  cancel=args.cancel, note=args.note)
+        session.flush()
+        data = incident_to_dict(incident, full=True)
+    print_json(data) if args.json else print(_line(data))
+    return 0

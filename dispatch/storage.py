@@ -1,0 +1,133 @@
+"""Opening the database: a SQLite file on one desk, PostgreSQL for many.
+
+Both run the same Alembic migrations. Sessions are short-lived and never
+shared across threads; ``Database.session()`` is the one way to write.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from dispatch import paths
+from dispatch.errors import InvalidInput
+from dispatch.events import EventBus, drop_pending, take_pending
+
+log = logging.getLogger(__name__)
+_WRITE = "safedesk_write"
+
+
+def default_url() -> str:
+    return f"sqlite:///{paths.default_database_path()}"
+
+
+def resolve_url(explicit: str | None = None, configured: str | None = None) -> str:
+    """--db beats $SAFEDESK_DB beats the settings file beats the default file."""
+    url = explicit or os.environ.get("SAFEDESK_DB") or configured or default_url()
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def redact_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Take transaction control away from pysqlite so BEGIN is ours (see _begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # A call that rang must survive a power cut: FULL syncs the WAL on commit.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    # Writers take the lock up front: a deferred BEGIN that later upgrades to a
+    # write can fail at once with "database is locked" instead of waiting.
+    mode = "BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "BEGIN"
+    connection.exec_driver_sql(mode)
+
+
+class Database:
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise InvalidInput(f"not a database URL: {url!r}") from None
+        self.url = url
+        self.dialect = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise InvalidInput(f"unsupported database {self.dialect!r}: use sqlite or postgresql")
+        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, echo=echo, pool_pre_ping=self.dialect != "sqlite")
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self.bus = EventBus()
+        self._writer = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}),
+                                    expire_on_commit=False)
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        for factory in (self._writer, self._reader):
+            event.listen(factory, "after_commit", self._after_commit)
+            event.listen(factory, "after_rollback", drop_pending)
+
+    def _after_commit(self, session: Session) -> None:
+        events = take_pending(session)
+        if events:
+            self.bus.publish(events)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work that writes: commits on success, rolls back on error."""
+        session = self._writer()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look: never takes the write lock."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def migrate(self) -> None:
+        from dispatch.migrate import upgrade_to_head
+        upgrade_to_head(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        return redact_url(self.url)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    database = Database(resolve_url(url))
+    if migrate:
+        database.migrate()
+    return database

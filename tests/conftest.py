@@ -1,0 +1,95 @@
+"""Shared fixtures. Qt runs offscreen; QtWebEngine is imported before any
+QApplication exists (it must be). Storage tests run on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (must precede QApplication)
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pgserver import ThrowawayPostgres  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_desk_dirs(tmp_path, monkeypatch):
+    """No test reads or writes the user's real settings or database."""
+    monkeypatch.setenv("SAFEDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SAFEDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("SAFEDESK_DB", raising=False)
+    monkeypatch.delenv("SAFEDESK_SETTINGS", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    """The server `make test` started, or one of our own when pytest runs alone."""
+    url = os.environ.get("SAFEDESK_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    server = ThrowawayPostgres()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server_url):
+    """One migrated template database; each test copies it (fast, isolated)."""
+    from dispatch.storage import Database
+    admin = create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    name = f"safedesk_template_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    template_url = postgres_server_url.rsplit("/", 1)[0] + "/" + name
+    database = Database(template_url)
+    database.migrate()
+    database.dispose()
+    yield name
+    admin.dispose()
+
+
+def _fresh_postgres_url(server_url: str, template: str) -> str:
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, migrated, empty database URL on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    server = request.getfixturevalue("postgres_server_url")
+    template = request.getfixturevalue("postgres_template")
+    return _fresh_postgres_url(server, template)
+
+
+@pytest.fixture
+def database(db_url):
+    from dispatch.storage import open_database
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def seeded(database):
+    """The database with the default Denpasar seed loaded."""
+    from dispatch.seed import load_seed_file
+    load_seed_file(database, None, actor="test")
+    return database

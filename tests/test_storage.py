@@ -1,0 +1,105 @@
+"""Storage on both backends: migrations, UTC times, events after commit."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select, text
+
+from dispatch.events import ChangeEvent, announce
+from dispatch.migrate import current_revision, head_revision
+from dispatch.models import AuditEntry
+from dispatch.storage import Database, open_database, resolve_url
+
+
+def test_database_is_migrated_to_head(database):
+    assert current_revision(database.engine) == head_revision()
+
+
+def test_opening_again_is_harmless(db_url):
+    for _ in range(2):
+        database = open_database(db_url)
+        assert current_revision(database.engine) == head_revision()
+        database.dispose()
+
+
+def test_times_come_back_as_aware_utc(database):
+    wita = timezone(timedelta(hours=8))
+    moment = datetime(2026, 11, 23, 9, 30, tzinfo=wita)
+    with database.session() as session:
+        session.add(AuditEntry(at=moment, actor="t", action="a", entity="e"))
+    with database.reading() as session:
+        stored = session.scalars(select(AuditEntry.at)).one()
+    assert stored == moment
+    assert stored.utcoffset() == timedelta(0)
+    assert stored.hour == 1
+
+
+def test_naive_time_is_refused(database):
+    with pytest.raises(Exception, match="naive"):
+        with database.session() as session:
+            session.add(AuditEntry(at=datetime(2026, 1, 1), actor="t", action="a", entity="e"))
+
+
+def test_events_travel_only_after_commit(database):
+    seen = []
+    database.bus.subscribe(seen.append)
+    with database.session() as session:
+        announce(session, ChangeEvent("unit", "PMK-1", "status"))
+        assert seen == []
+    assert [(e.entity, e.entity_id) for e in seen] == [("unit", "PMK-1")]
+    with pytest.raises(RuntimeError):
+        with database.session() as session:
+            announce(session, ChangeEvent("unit", "PMK-2", "status"))
+            raise RuntimeError("abort")
+    assert len(seen) == 1
+
+
+def test_a_failing_subscriber_does_not_stop_the_others(database):
+    seen = []
+    database.bus.subscribe(lambda e: 1 / 0)
+    database.bus.subscribe(seen.append)
+    with database.session() as session:
+        announce(session, ChangeEvent("incident", "1", "created"))
+    assert len(seen) == 1
+
+
+def test_sqlite_is_wal_with_foreign_keys_and_full_sync(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    database.dispose()
+
+
+def test_default_database_is_a_file_in_the_data_dir(tmp_path):
+    url = resolve_url(None)
+    assert url.startswith("sqlite:///") and str(tmp_path / "data") in url
+
+
+def test_environment_and_postgres_scheme(monkeypatch):
+    monkeypatch.setenv("SAFEDESK_DB", "postgresql://u@h/db")
+    assert resolve_url(None) == "postgresql+psycopg://u@h/db"
+    assert resolve_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_postgres_notify_carries_committed_changes(postgres_server_url, postgres_template):
+    """Another desk hears of a change through LISTEN/NOTIFY, only after commit."""
+    import psycopg
+    from conftest import _fresh_postgres_url
+    url = _fresh_postgres_url(postgres_server_url, postgres_template)
+    database = Database(url)
+    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as listener:
+        listener.execute("LISTEN safedesk_changes")
+        with database.session() as session:
+            announce(session, ChangeEvent("incident", "7", "created"))
+        notes = list(listener.notifies(timeout=5, stop_after=1))
+    database.dispose()
+    assert len(notes) == 1
+    assert ChangeEvent.from_json(notes[0].payload).entity_id == "7"
+
+
+def test_unsupported_url_is_one_clear_error():
+    from dispatch.errors import DeskError
+    with pytest.raises(DeskError, match="unsupported database"):
+        Database("mysql://u@h/db")
