@@ -31,7 +31,10 @@ debian-deps:
 
 run: venv
 	$(VENV)/bin/safedesk init
-	$(VENV)/bin/safedesk gui
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && [ "$$(uname)" = Linux ]; then \
+	  echo "no display: opening the desk offscreen (QT_QPA_PLATFORM=offscreen)"; \
+	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/safedesk gui $(RUN_ARGS); \
+	else $(VENV)/bin/safedesk gui $(RUN_ARGS); fi
 
 test: venv debian-deps
 	$(PY) tests/with_postgres.py -- $(PY) -m pytest $(PYTEST_ARGS)
