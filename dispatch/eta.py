@@ -126,8 +126,7 @@ class StraightLineEta:
         speed_for_kind = self._speed_ms.get
         default_speed = self._default_speed_ms
         source = SOURCE_STRAIGHT_LINE
-        new_estimate = object.__new__
-        set_fields = object.__setattr__
+        new_instance, set_fields, estimate_class = object.__new__, object.__setattr__, Estimate
 
         estimates = []
         append = estimates.append
@@ -138,7 +137,7 @@ class StraightLineEta:
             a = s_dphi * s_dphi + cos(phi) * cos_dest_phi * s_dlambda * s_dlambda
             distance = stretch * asin(sqrt(a if a < 1.0 else 1.0))
             eta_s = distance / speed_for_kind(origin.kind, default_speed)
-            estimate = new_estimate(Estimate)
+            estimate = new_instance(estimate_class)
             set_fields(estimate, "__dict__", {"eta_s": eta_s, "distance_m": distance, "source": source})
             append(estimate)
         return estimates
