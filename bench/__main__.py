@@ -13,6 +13,7 @@ BENCHMARKS = {
     "intake": "bench.bench_intake",
     "map": "bench.bench_map",
     "relay": "bench.bench_relay",
+    "complaints": "bench.bench_complaints",
 }
 
 

@@ -240,7 +240,15 @@ class ComplaintCategory(Base):
 class Complaint(Base):
     __tablename__ = "complaints"
     __table_args__ = (UniqueConstraint("year", "sequence", name="uq_complaints_year_sequence"),
-                      Index("ix_complaints_status_created", "status", "created_at"))
+                      Index("ix_complaints_status_created", "status", "created_at"),
+                      # Search filters (dispatch/complaints.py), newest first within each.
+                      Index("ix_complaints_created_at", "created_at"),
+                      Index("ix_complaints_category_status_created",
+                            "category_code", "status", "created_at"),
+                      Index("ix_complaints_agency_status_created",
+                            "agency_id", "status", "created_at"),
+                      Index("ix_complaints_status_due_created", "status", "due_at", "created_at"),
+                      Index("ix_complaints_updated_at", "updated_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket: Mapped[str] = mapped_column(String(32), unique=True)  # HD-2026-000123
     year: Mapped[int] = mapped_column(Integer)
@@ -267,6 +275,18 @@ class Complaint(Base):
     agency: Mapped[Agency] = relationship()
     events: Mapped[list["ComplaintEvent"]] = relationship(
         back_populates="complaint", order_by="ComplaintEvent.id", cascade="all, delete-orphan")
+
+
+class ComplaintWord(Base):
+    """One word of a complaint's description or address: text search looks
+    words up by prefix in this index, because LIKE '%word%' reads every ticket."""
+    __tablename__ = "complaint_words"
+    # The key finds tickets by word; this index checks one ticket for a word.
+    __table_args__ = (Index("ix_complaint_words_complaint_word", "complaint_id", "word"),)
+    # Binary order on PostgreSQL too, so a prefix is one index range whatever the locale.
+    word: Mapped[str] = mapped_column(
+        String(32).with_variant(String(32, collation="C"), "postgresql"), primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
 
 
 class ComplaintEvent(Base):

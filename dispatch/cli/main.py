@@ -23,6 +23,7 @@ BUILT_IN_GROUPS = (
     "dispatch.cli.units_cmd",
     "dispatch.cli.audit_cmd",
     "dispatch.cli.calls_cmd",
+    "dispatch.cli.complaints_cmd", "dispatch.cli.bulletin_cmd",
 )
 
 
