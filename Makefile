@@ -7,9 +7,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL).
-DEBIAN_TEST_PACKAGES := sip-tester socat postgresql
+DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio
 
-.PHONY: run test venv debian-deps bench clean
+.PHONY: run test venv debian-deps bench clean translations translations-update screenshots
+
+TS := resources/translations/safedesk_en.ts
+QM := $(TS:.ts=.qm)
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +21,16 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# English is a translation of the Indonesian source strings (Qt's own tools).
+$(QM): $(TS) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+translations-update: venv
+	$(VENV)/bin/pyside6-lupdate ui/*.py -source-language id_ID -target-language en_GB \
+	  -no-obsolete -ts $(TS)
 
 debian-deps:
 	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do \
@@ -29,18 +42,22 @@ debian-deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-run: venv
+run: venv translations
 	$(VENV)/bin/safedesk init
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && [ "$$(uname)" = Linux ]; then \
 	  echo "no display: opening the desk offscreen (QT_QPA_PLATFORM=offscreen)"; \
 	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/safedesk gui $(RUN_ARGS); \
 	else $(VENV)/bin/safedesk gui $(RUN_ARGS); fi
 
-test: venv debian-deps
+test: venv translations debian-deps
 	$(PY) tests/with_postgres.py -- $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: venv
 	$(PY) -m bench
+
+# Pictures of the window for the README, drawn offscreen in both languages.
+screenshots: venv translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

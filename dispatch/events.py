@@ -8,6 +8,7 @@ transactional in the same way.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -22,6 +23,7 @@ from dispatch.timeutil import iso_utc, utcnow
 
 log = logging.getLogger(__name__)
 NOTIFY_CHANNEL = "safedesk_changes"
+ORIGIN_KEY = "safedesk_origin"  # session.info: which Database (desk) made the change
 _PENDING = "safedesk_pending_events"
 
 
@@ -32,6 +34,7 @@ class ChangeEvent:
     action: str  # created, status, assigned, updated, ...
     at: datetime = field(default_factory=utcnow)
     detail: dict = field(default_factory=dict)  # plain values only, no personal data
+    origin: str = ""  # the Database that committed it: its own listener skips it
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -78,6 +81,8 @@ class EventBus:
 
 
 def announce(session: Session, event: ChangeEvent) -> None:
+    if not event.origin:
+        event = dataclasses.replace(event, origin=session.info.get(ORIGIN_KEY, ""))
     session.info.setdefault(_PENDING, []).append(event)
     if session.get_bind().dialect.name == "postgresql":
         # NOTIFY inside the transaction is delivered only if it commits.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dispatch import paths
 from dispatch.errors import InvalidInput
-from dispatch.events import EventBus, drop_pending, take_pending
+from dispatch.events import ORIGIN_KEY, EventBus, drop_pending, take_pending
 
 log = logging.getLogger(__name__)
 _WRITE = "safedesk_write"
@@ -80,9 +81,12 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         self.bus = EventBus()
+        # Each Database is one desk: its own change watcher skips what it made.
+        self.origin = uuid.uuid4().hex[:12]
+        info = {ORIGIN_KEY: self.origin}
         self._writer = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}),
-                                    expire_on_commit=False)
-        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+                                    expire_on_commit=False, info=info)
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False, info=info)
         for factory in (self._writer, self._reader):
             event.listen(factory, "after_commit", self._after_commit)
             event.listen(factory, "after_rollback", drop_pending)

@@ -96,3 +96,12 @@ def seeded(database):
     from dispatch.seed import load_seed_file
     load_seed_file(database, None, actor="test")
     return database
+
+
+def require_tools(**tools: bool) -> None:
+    """A test that needs a Debian tool fails, loudly, when it is missing:
+    `make test` installs them all, so a missing one is a broken machine,
+    not a reason to pass quietly."""
+    missing = [name for name, present in tools.items() if not present]
+    if missing:
+        pytest.fail(f"not installed: {', '.join(missing)} (make test installs them)")

@@ -198,16 +198,14 @@ def test_leaflet_gets_pack_tiles_with_rows_flipped(qtbot, view: MapView, pack: M
 ])
 def test_pack_answers_each_url(qtbot, view: MapView, pack: MBTilesPack, suffix: str,
                                expected: dict) -> None:
-    if not view.is_ready():
-        pytest.skip("needs the page of the previous test")
+    assert view.is_ready(), "the page the previous test loaded is not ready"
     url = f"safedesk-tiles://{pack.token}{suffix}"
     view.evaluate(LOAD_IMAGE % json.dumps(url))
     assert poll(qtbot, view, "window.__probe") == expected
 
 
 def test_unknown_pack_is_not_found(qtbot, view: MapView) -> None:
-    if not view.is_ready():
-        pytest.skip("needs the page of the previous test")
+    assert view.is_ready(), "the page the previous test loaded is not ready"
     view.evaluate(LOAD_IMAGE % json.dumps("safedesk-tiles://0000000000000000/1/0/0.png"))
     assert poll(qtbot, view, "window.__probe") == {"ok": False}
 

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select, text
 
+from dispatch.audit import record_audit
 from dispatch.events import ChangeEvent, announce
 from dispatch.migrate import current_revision, head_revision
 from dispatch.models import AuditEntry
@@ -103,3 +104,46 @@ def test_unsupported_url_is_one_clear_error():
     from dispatch.errors import DeskError
     with pytest.raises(DeskError, match="unsupported database"):
         Database("mysql://u@h/db")
+
+
+def test_a_second_desk_hears_the_first_one(db_url):
+    """Two desks (two Database objects, as two processes would have) on one
+    database: the second one's bus hears the first one's change; a desk's
+    own change reaches its bus once, at commit, not again from its watcher."""
+    import threading
+
+    from dispatch.change_watch import watch_other_desks
+    first, second = open_database(db_url), Database(db_url)
+    heard, arrived = [], threading.Event()
+    second.bus.subscribe(lambda e: (heard.append(e), arrived.set()))
+    own = []
+    first.bus.subscribe(own.append)
+    watchers = [watch_other_desks(first, poll_s=0.05), watch_other_desks(second, poll_s=0.05)]
+    try:
+        assert all(w.connected.wait(10) for w in watchers)
+        with first.session() as session:
+            record_audit(session, actor="desk1", action="test", entity="incident", entity_id=42)
+            announce(session, ChangeEvent("incident", "42", "created"))
+        assert arrived.wait(10)
+        if second.dialect == "postgresql":
+            assert [(e.entity, e.entity_id) for e in heard] == [("incident", "42")]
+        else:
+            assert [e.action for e in heard] == ["external"]
+        arrived.clear()
+        with second.session() as session:  # and back: desk 1 hears desk 2
+            record_audit(session, actor="desk2", action="test", entity="unit", entity_id="PMK-1")
+            announce(session, ChangeEvent("unit", "PMK-1", "status"))
+        probe = threading.Event()
+        first.bus.subscribe(lambda e: probe.set() if e.origin != first.origin else None)
+        assert probe.wait(10)
+        assert [e.entity_id for e in own if e.origin == first.origin] == ["42"]
+    finally:
+        for watcher in watchers:
+            watcher.stop()
+        first.dispose()
+        second.dispose()
+
+
+def test_the_quick_schema_check_knows_the_newest_migration():
+    from dispatch.migrate import HEAD_REVISION
+    assert HEAD_REVISION == head_revision()

@@ -11,6 +11,9 @@ def add_commands(subparsers) -> None:
     parser = subparsers.add_parser("gui", help="open the desk window (the default)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
                         help="close by itself after this long (smoke tests, screenshots)")
+    parser.add_argument("--no-phone", action="store_true",
+                        help="open without the softphone (another desk answers the calls)")
+    parser.add_argument("--listen", metavar="HOST:PORT", help="SIP address (overrides sip.listen)")
     parser.set_defaults(handler=run_gui)
 
 

@@ -1,82 +1,300 @@
-"""The desk window: open incidents and units, refreshed on every change."""
+"""The desk window: the panels as docks, wired to the database and each other.
+
+    calls ──Ctrl+N──▶ incident form ──created──▶ incidents board (selects it)
+    map click ──────▶ incident form location      │ selection
+                                                  ▼
+    units board ◀── events ── recommend panel ──F9/Enter──▶ assign_unit
+
+Nothing here touches the database on the GUI thread: reads and writes go
+through `self.worker` (one serial thread), rankings through `self.router`,
+geocoding through `self.network`. Change events arrive through
+`self.feed`, one refresh per burst.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView, QVBoxLayout, QWidget, QLabel
+import getpass
+import logging
 
-from dispatch.incidents import list_incidents
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from dispatch.change_watch import watch_other_desks
+from dispatch.enums import UnitStatus
+from dispatch.geocode import Gazetteer, NominatimGeocoder
+from dispatch.settings import GEOCODER_TIMEOUT_S, GEOCODER_URL, LANGUAGE, OPERATOR, Settings
 from dispatch.storage import Database
 from dispatch.timeutil import format_wita, utcnow
-from dispatch.units import list_units
-from ui.gui_thread import to_gui
+from dispatch.units import change_unit_status, is_legal
+from ui import gui_thread, labels
+from ui import settings as ui_settings
+from ui.actions import DeskActions
+from ui.boards import IncidentsBoard, UnitsBoard
+from ui.calls_panel import CallsPanel
+from ui.change_feed import ChangeFeed
+from ui.incident_form import IncidentForm
+from ui.layouts import RoleLayouts
+from ui.map_panel import MapPanel
+from ui.phone_link import PhoneLink
+from ui.recommend_panel import RecommendPanel
+from ui.snapshots import BoardSnapshot, read_boards, read_calls, read_incident_types
+from ui.translations import current_language, switch_language
+from ui.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
 
-PRIORITY_COLOURS = {1: "#d32f2f", 2: "#f57c00", 3: "#fbc02d", 4: "#388e3c", 5: "#607d8b"}
+log = logging.getLogger(__name__)
+BOARD_ENTITIES = {"incident", "unit", "assignment", "seed"}
+STATUS_KEYS = {"en_route": UnitStatus.EN_ROUTE, "on_scene": UnitStatus.ON_SCENE,
+               "clear": UnitStatus.AVAILABLE, "out_of_service": UnitStatus.OUT_OF_SERVICE}
 
 
-def _table(model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name under some services
+        return "desk"
 
 
 class DeskWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    boardsShown = Signal()  # every time the boards show a fresh snapshot (bench: first paint)
+
+    def __init__(self, database: Database, settings: Settings | None = None, *,
+                 actor: str | None = None, map_enabled: bool | None = None) -> None:
         super().__init__()
+        gui_thread.install()
         self.database = database
+        self.settings = settings or Settings.load()
+        self.actor = actor or self.settings.get(OPERATOR) or _login_name()
+        self.worker = DbWorker(database, parent=self)
+        self.router = DbWorker(database, "safedesk-routing", parent=self)
+        self.network = BackgroundRunner("safedesk-net", parent=self)
+        self.feed = ChangeFeed(database.bus, delay_ms=self.settings.get(ui_settings.REFRESH_DELAY_MS),
+                               poll_interval_s=self.settings.get(ui_settings.POLL_INTERVAL_S),
+                               parent=self)
+        # Other desks' changes (PostgreSQL NOTIFY, or another SQLite connection)
+        # arrive on the same bus, so the feed treats them like local ones.
+        self.other_desks = watch_other_desks(database)
+        self.boards_ready = False
+        self._build_panels(map_enabled)
+        self._build_docks()
+        self.desk_actions = DeskActions(self)
+        self.desk_actions.build_menus(self.menuBar(), [d.toggleViewAction() for d in self.docks.values()])
+        self._build_status_bar()
+        self._wire()
+        self.layouts = RoleLayouts(self, self.docks)
+        self._start_language_and_role()
+        self.resize(1400, 860)
+        self._start_loading()
+
+    # ---- building
+
+    def _build_panels(self, map_enabled: bool | None) -> None:
+        url = self.settings.get(GEOCODER_URL)
+        geocoder = NominatimGeocoder(url, self.settings.get(GEOCODER_TIMEOUT_S)) if url else None
+        self.calls_panel = CallsPanel(self.worker, self)
+        self.incident_form = IncidentForm(self.worker, self.network, geocoder, self.actor, self)
+        self.incidents_board = IncidentsBoard(self)
+        self.units_board = UnitsBoard(self)
+        self.recommend_panel = RecommendPanel(self.worker, self.router, self.settings, self.actor,
+                                              self)
+        enabled = self.settings.get(ui_settings.MAP_ENABLED) if map_enabled is None else map_enabled
+        self.map_panel = MapPanel(self.database, self.settings, enabled=enabled, parent=self)
+        self.phone = PhoneLink(self.calls_panel, self)
+
+    def _build_docks(self) -> None:
+        # Qt wants a central widget; the docks are the window, so it stays hidden.
+        placeholder = QWidget(self)
+        placeholder.hide()
+        self.setCentralWidget(placeholder)
+        self.setDockNestingEnabled(True)
+        panels = {"calls": self.calls_panel, "form": self.incident_form,
+                  "incidents": self.incidents_board, "units": self.units_board,
+                  "recommend": self.recommend_panel, "map": self.map_panel}
+        self.docks: dict[str, QDockWidget] = {}
+        for name, panel in panels.items():
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{name}")  # saveState() keys on it
+            dock.setWidget(panel)
+            self.docks[name] = dock
+
+    def _build_status_bar(self) -> None:
+        self.clock = QLabel(self)
+        self.role_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.role_label)
+        self.statusBar().addPermanentWidget(self.clock)
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setInterval(1000)
+        self._tick_timer.timeout.connect(self._tick)
+        self._tick_timer.start()
+
+    def _wire(self) -> None:
+        a = self.desk_actions
+        for runner in (self.worker, self.router, self.network):
+            runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.feed.changed.connect(self._on_changes)
+        self._boards_read = CoalescedRead(self.worker, lambda: read_boards, self._show_boards)
+        self._calls_read = CoalescedRead(self.worker, lambda: read_calls, self.calls_panel.show_calls)
+        self.calls_panel.set_actions(a.call_actions())
+        self.units_board.set_status_actions(a.status_actions())
+        a["answer"].triggered.connect(self.calls_panel.answer)
+        a["hold"].triggered.connect(self.calls_panel.toggle_hold)
+        a["hang_up"].triggered.connect(self.calls_panel.hang_up)
+        a["call_back"].triggered.connect(self.calls_panel.call_back)
+        a["new_incident"].triggered.connect(self.calls_panel.request_incident)
+        self.calls_panel.newIncidentRequested.connect(self.open_incident_form)
+        a["assign_first"].triggered.connect(self.recommend_panel.assign_first)
+        for name, status in STATUS_KEYS.items():
+            a[name].triggered.connect(lambda _checked=False, s=status: self.change_unit_status(s))
+        a["refresh"].triggered.connect(lambda: self._on_changes(frozenset({"call", *BOARD_ENTITIES})))
+        for name in self.docks:
+            a[f"focus_{name}"].triggered.connect(lambda _checked=False, n=name: self.focus_panel(n))
+        a.roles.triggered.connect(lambda action: self.switch_role(action.data()))
+        a["reset_layout"].triggered.connect(self.layouts_reset)
+        a.languages.triggered.connect(lambda action: self.switch_language(action.data()))
+        a["quit"].triggered.connect(self.close)
+        self.incident_form.incidentCreated.connect(self._incident_created)
+        self.incidents_board.incidentSelected.connect(self.recommend_panel.show_incident)
+        self.recommend_panel.assigned.connect(lambda *_: self.units_board.message.clear_message())
+        self.map_panel.locationPicked.connect(self.incident_form.set_location_from_map)
+
+    def _start_language_and_role(self) -> None:
+        language = self.layouts.store.value("desk/language") or self.settings.get(LANGUAGE)
+        if language != current_language():
+            switch_language(language)
+        self.desk_actions[f"language_{current_language()}"].setChecked(True)
+        self.retranslate()
+        role = self.layouts.remembered_role() or self.settings.get(ui_settings.ROLE)
+        self.switch_role(role)
+
+    def _start_loading(self) -> None:
+        self.worker.read(read_incident_types, self.incident_form.set_incident_types)
+        self.worker.read(Gazetteer.load, self.incident_form.location.set_gazetteer)
+        self._boards_read.request()
+        self._calls_read.request()
+
+    # ---- refreshing
+
+    def _on_changes(self, entities: frozenset) -> None:
+        if entities & BOARD_ENTITIES:
+            self._boards_read.request()
+            self.recommend_panel.refresh()
+        if "call" in entities:
+            self._calls_read.request()
+            self.calls_panel.refresh_history()
+
+    def _show_boards(self, snapshot: BoardSnapshot) -> None:
+        self.incidents_board.show_incidents(snapshot.incidents)
+        self.units_board.show_units(snapshot.units)
+        self.map_panel.show_board(snapshot)
+        if not self.boards_ready:
+            self.boards_ready = True
+            QTimer.singleShot(0, self.map_panel.start)  # after this first paint
+        self.boardsShown.emit()
+
+    def _tick(self) -> None:
+        self.clock.setText(format_wita(utcnow(), with_date=False))
+        for panel in (self.incidents_board, self.units_board, self.calls_panel):
+            panel.tick()
+
+    def is_settled(self) -> bool:
+        """Nothing queued, running or about to refresh (tests wait on this)."""
+        return (self.worker.is_idle() and self.router.is_idle() and self.network.is_idle()
+                and not self.feed.pending() and not self._boards_read.busy
+                and not self._calls_read.busy and not self.calls_panel.live_events.pending())
+
+    # ---- actions
+
+    def open_incident_form(self, caller_number=None, call_id=None) -> None:
+        self.incident_form.start_new(caller_number, call_id)
+        self.focus_panel("form")
+        self.incident_form.type_combo.setFocus()
+
+    def _incident_created(self, incident_id: int) -> None:
+        self.incidents_board.select_incident(incident_id)
+        self._boards_read.request()
+
+    def change_unit_status(self, target: UnitStatus) -> None:
+        """F6–F8 on the selected unit. An illegal change is refused here with
+        one line (the domain would refuse it too) and nothing is written."""
+        board = self.units_board
+        row = board.selected_unit()
+        if row is None:
+            self._unit_refused(self.tr("Pilih unit di papan unit dulu."))
+            return
+        current = UnitStatus(row.status)
+        if target == current or not is_legal(current, target):
+            self._unit_refused(self.tr("%1 tidak bisa berubah dari \"%2\" ke \"%3\".")
+                               .replace("%1", row.callsign)
+                               .replace("%2", labels.unit_status(current.value))
+                               .replace("%3", labels.unit_status(target.value)))
+            return
+        callsign, actor = row.callsign, self.actor
+        board.message.clear_message()
+
+        def write(session) -> None:
+            change_unit_status(session, callsign=callsign, status=target, actor=actor)
+
+        def refused(error: BaseException) -> None:
+            self._unit_refused(describe_error(error))
+            self._boards_read.request()  # the board was out of date: show the truth
+        self.worker.write(write, on_error=refused)
+
+    def _unit_refused(self, text: str) -> None:
+        # On the board, and in the status bar for a role whose layout hides the board.
+        self.units_board.message.show_error(text)
+        self.statusBar().showMessage(text, 10000)
+
+    def focus_panel(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        panel = dock.widget()
+        focus = {"incidents": self.incidents_board.view, "units": self.units_board.view,
+                 "recommend": self.recommend_panel.view, "calls": self.calls_panel.ringing_view,
+                 "form": self.incident_form.type_combo}.get(name, panel)
+        focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def switch_role(self, role: str) -> None:
+        self.layouts.switch_to(role)
+        self.desk_actions[f"role_{role}"].setChecked(True)
+        self.role_label.setText(labels.role_name(role))
+
+    def layouts_reset(self) -> None:
+        self.layouts.reset()
+
+    def switch_language(self, language: str) -> None:
+        """Live: Qt sends every widget LanguageChange and each retranslates."""
+        if switch_language(language):
+            self.layouts.store.setValue("desk/language", language)
+        self.desk_actions[f"language_{current_language()}"].setChecked(True)
+
+    # ---- language
+
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Safe Community Desk — Denpasar"))
-        self.incidents_model = QStandardItemModel(0, 6, self)
-        self.incidents_model.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Prioritas"), self.tr("Jenis"), self.tr("Status"),
-            self.tr("Dibuat (WITA)"), self.tr("Lokasi")])
-        self.units_model = QStandardItemModel(0, 5, self)
-        self.units_model.setHorizontalHeaderLabels([
-            self.tr("Unit"), self.tr("Jenis"), self.tr("Pos"), self.tr("Status"),
-            self.tr("Sejak (WITA)")])
-        splitter = QSplitter()
-        for title, model in ((self.tr("Kejadian terbuka"), self.incidents_model),
-                             (self.tr("Unit"), self.units_model)):
-            panel = QWidget()
-            layout = QVBoxLayout(panel)
-            layout.addWidget(QLabel(f"<b>{title}</b>"))
-            layout.addWidget(_table(model))
-            splitter.addWidget(panel)
-        self.setCentralWidget(splitter)
-        self.resize(1200, 700)
-        # Changes arrive in bursts (an assignment touches unit and incident):
-        # refresh once per burst, on the GUI thread.
-        self._refresh_timer = QTimer(self, singleShot=True, interval=50)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self._unsubscribe = database.bus.subscribe(lambda _event: to_gui(self._schedule_refresh))
-        self.statusBar().showMessage(self.tr("Basis data: %1").replace("%1", database.describe()))
-        self.refresh()
+        titles = {"calls": self.tr("Panggilan"), "form": self.tr("Formulir kejadian"),
+                  "incidents": self.tr("Papan kejadian"), "units": self.tr("Papan unit"),
+                  "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta")}
+        for name, title in titles.items():
+            self.docks[name].setWindowTitle(title)
+        self.desk_actions.retranslate()
+        if self.layouts.role:
+            self.role_label.setText(labels.role_name(self.layouts.role))
+        self.statusBar().showMessage(self.tr("Basis data: %1").replace("%1", self.database.describe()),
+                                     5000)
 
-    def _schedule_refresh(self) -> None:
-        self._refresh_timer.start()
-
-    def refresh(self) -> None:
-        with self.database.reading() as session:
-            incidents = [(i.id, i.priority, i.type.name_id, str(i.status),
-                          format_wita(i.created_at), i.address or f"{i.lat:.5f}, {i.lon:.5f}")
-                         for i in list_incidents(session, open_only=True)]
-            units = [(u.callsign, u.kind_code, u.station.name, str(u.status),
-                      format_wita(u.status_since)) for u in list_units(session)]
-        self.incidents_model.setRowCount(0)
-        for row in incidents:
-            items = [QStandardItem(str(value)) for value in row]
-            items[1].setBackground(QColor(PRIORITY_COLOURS.get(row[1], "#9e9e9e")))
-            self.incidents_model.appendRow(items)
-        self.units_model.setRowCount(0)
-        for row in units:
-            self.units_model.appendRow([QStandardItem(str(value)) for value in row])
-        self.setWindowTitle(self.tr("Safe Community Desk — Denpasar") + " — "
-                            + format_wita(utcnow(), with_date=False))
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._unsubscribe()
+        self.layouts.save()
+        self.phone.detach()
+        self.feed.close()
+        if self.other_desks is not None:
+            self.other_desks.stop()
+            self.other_desks = None
+        self._tick_timer.stop()
+        self.map_panel.shutdown()
+        for runner in (self.worker, self.router, self.network):
+            runner.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,350 @@
+"""What happens to each call on the SIP thread: intake, answer, hold,
+hang-up, call-back, recording, and the registry of live call objects.
+
+Only the engine's thread touches this object. Callbacks copy plain values
+out of pjsua2 and emit `CallEvent`s; pj objects stay in `_calls` until
+DISCONNECTED and are released right there, inside that callback: that is
+pjsua2's own `delete this` moment. Later is too late: pjsua reuses the call
+slot for the next INVITE, and a pj.Call destroyed after that hangs up
+whatever call now owns its slot (measured: 603 Decline to new callers).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable
+
+import pjsua2 as pj
+
+from dispatch.calls import CallTaken
+from dispatch.enums import CallDirection
+from dispatch.errors import IllegalTransition, InvalidInput, NotFound
+from dispatch.phone import format_for_display
+from dispatch.sip_identity import parse_call_id
+from dispatch.timeutil import utcnow
+from telephony.active_call import ActiveCall
+from telephony.events import CallEvent, EventKind
+from telephony.intake import CallLog, read_invite
+from telephony.media_routing import MediaRouter
+from telephony.peers import PeerAllowList, peer_host
+from telephony.settings import SipConfig
+from telephony.sip_log import DroppedInvite
+from telephony.sip_stack import DeskCall, SipStack
+
+log = logging.getLogger(__name__)
+
+RINGING = 180
+FORBIDDEN = 403
+BUSY_HERE = 486          # an operator declines: other desks of a fork keep ringing
+UNAVAILABLE = 503        # the desk shuts down while a call rings: the proxy may try another
+TAKEN = 480              # another desk claimed the call
+
+
+class CallControl:
+    def __init__(self, config: SipConfig, call_log: CallLog,
+                 emit: Callable[[CallEvent], None]) -> None:
+        self.config = config
+        self.log = call_log
+        self.emit = emit
+        self.peers = PeerAllowList(config.allowed_peers)
+        self.stack: SipStack | None = None
+        self.media = MediaRouter(record_calls=config.record_calls, call_log=call_log, emit=emit,
+                                 event_for=self._event)
+        self._calls: dict[str, ActiveCall] = {}
+        self._dropped_seen: dict[str, None] = {}
+
+    # ------------------------------------------------------------ pj hooks
+
+    def incoming_call(self, account, prm) -> None:
+        received_ns = time.perf_counter_ns()
+        pj_call = DeskCall(self, account, prm.callId)
+        try:
+            key = pj_call.getInfo().callIdString
+        except pj.Error:
+            key = f"unknown-{received_ns}"
+        pj_call.key = key
+        active = self._calls[key] = ActiveCall(key, pj_call)
+        try:
+            source = prm.rdata.srcAddress
+            if not self.peers.allows(source):
+                self._refuse(active, source)
+                return
+            facts = read_invite(_whole_message(prm.rdata), source=source, sip_call_id=key,
+                                received_ns=received_ns)
+            active.line, active.caller, active.withheld = facts.line, facts.caller, facts.withheld
+            active.caller_name = None if facts.withheld else facts.identity.display_name
+            active.call_id = self.log.ringing(facts)  # committed before the phone rings
+        except Exception:  # noqa: BLE001 - ring anyway: the caller must not hear nothing
+            log.exception("softphone: intake of %s failed", key)
+        committed_ns = time.perf_counter_ns()
+        _respond(pj_call, RINGING)
+        self._emit(EventKind.RINGING, active, received_ns=received_ns, committed_ns=committed_ns)
+
+    def _refuse(self, active: ActiveCall, source: str) -> None:
+        active.refused = True
+        _respond(active.pj_call, FORBIDDEN)
+        host = peer_host(source)
+        log.warning("softphone: refused INVITE from %s (not in sip.allowed_peers)", host)
+        self.log.refused_peer(peer=host, sip_call_id=active.key, status_code=FORBIDDEN)
+        self._emit(EventKind.REFUSED_PEER, active, detail=f"peer={host}")
+
+    def rejected_call(self, prm) -> None:
+        """pjsua turned an INVITE away before we heard of it (all call slots
+        busy): still a citizen who called, so it is logged for a call-back."""
+        received_ns = time.perf_counter_ns()
+        source = prm.rdata.srcAddress
+        message = _whole_message(prm.rdata)
+        # No pj.Call exists for it: the SIP Call-ID comes from the message.
+        key = parse_call_id(message) or f"rejected-{received_ns}"
+        if not self.peers.allows(source):
+            self.log.refused_peer(peer=peer_host(source), sip_call_id=key,
+                                  status_code=prm.statusCode)
+            return
+        facts = read_invite(message, source=source, sip_call_id=key, received_ns=received_ns)
+        reason = f"{prm.statusCode} {prm.reason}"
+        call_id = self.log.rejected(facts, reason)
+        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=key, call_id=call_id,
+                            line=facts.line, caller=facts.caller, withheld=facts.withheld,
+                            caller_name=None if facts.withheld else facts.identity.display_name,
+                            detail=reason))
+
+    def call_state(self, pj_call: DeskCall) -> None:
+        active = self._calls.get(pj_call.key)
+        if active is None:
+            return  # a call-back still inside makeCall(): registered right after
+        info = pj_call.getInfo()
+        if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not active.confirmed:
+            active.confirmed = True
+            if active.direction == CallDirection.OUTBOUND.value:
+                self.log.outbound_answered(active.key)
+                self.media.give_focus(active)
+            self.media.attach(active)
+            self._emit(EventKind.ANSWERED, active)
+        elif info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            self._finish(active, f"{info.lastStatusCode} {info.lastReason}".strip())
+
+    def call_media_state(self, pj_call: DeskCall) -> None:
+        active = self._calls.get(pj_call.key)
+        if active is None:
+            return
+        info = pj_call.getInfo()  # keep it alive: the media list points into it
+        for media in info.media:
+            if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status in (
+                    pj.PJSUA_CALL_MEDIA_ACTIVE, pj.PJSUA_CALL_MEDIA_REMOTE_HOLD):
+                active.media = pj_call.getAudioMedia(media.index)
+                self.media.attach(active)
+                return
+
+    # ------------------------------------------------------------ commands
+
+    def answer(self, key: str, operator_id: int | None = None) -> int:
+        active = self._ringing_inbound(key)
+        try:
+            call_id = self.log.claim(key, operator_id=operator_id)
+        except CallTaken:
+            active.taken_elsewhere = True
+            _respond(active.pj_call, TAKEN)
+            self._emit(EventKind.TAKEN_ELSEWHERE, active)
+            raise
+        active.claimed, active.call_id = True, call_id
+        _respond(active.pj_call, 200)
+        self.media.give_focus(active)
+        return call_id
+
+    def hangup(self, key: str) -> None:
+        active = self._live(key)
+        active.hangup_by = "operator"
+        prm = pj.CallOpParam()
+        if active.direction == CallDirection.INBOUND.value and not active.claimed:
+            active.declined = True
+            prm.statusCode = BUSY_HERE
+        active.pj_call.hangup(prm)
+
+    def hold(self, key: str) -> None:
+        active = self._talking(key)
+        if active.held:
+            return
+        active.pj_call.setHold(pj.CallOpParam(True))
+        active.held = True
+        if self.media.focus is active:
+            self.media.take_focus()
+        self.log.hold(key, True)
+        self._emit(EventKind.HELD, active)
+
+    def resume(self, key: str) -> None:
+        active = self._talking(key)
+        if not active.held:
+            return
+        prm = pj.CallOpParam(True)
+        prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+        active.pj_call.reinvite(prm)
+        active.held = False
+        self.media.give_focus(active)
+        self.log.hold(key, False)
+        self._emit(EventKind.RESUMED, active)
+
+    def call_back(self, original_id: int, actor: str) -> str:
+        number = self.log.callback_target(original_id)
+        pj_call = DeskCall(self, self.stack.account)
+        pj_call.makeCall(self._callback_uri(number), pj.CallOpParam(True))
+        key = pj_call.key = pj_call.getInfo().callIdString
+        active = self._calls[key] = ActiveCall(key, pj_call, CallDirection.OUTBOUND.value,
+                                               caller=number)
+        try:
+            active.call_id = self.log.call_back(original_id=original_id, sip_call_id=key,
+                                                actor=actor)
+        except Exception:
+            active.hangup_by = "system"
+            pj_call.hangup(pj.CallOpParam())
+            raise
+        self._emit(EventKind.DIALING, active, detail=f"callback_of={original_id}")
+        return key
+
+    def snapshot(self) -> list[dict]:
+        return [active.plain() for active in self._calls.values() if not active.refused]
+
+    # ----------------------------------------------------- life and death
+
+    def dropped_invite(self, dropped: DroppedInvite) -> None:
+        """An INVITE pjsip's parser threw away (a malformed From, say): the
+        caller heard nothing, but the desk logs the call for a call-back."""
+        key = parse_call_id(dropped.message) or ""
+        if not key or key in self._dropped_seen:
+            return  # retransmissions of the same INVITE
+        self._dropped_seen[key] = None
+        if len(self._dropped_seen) > 256:
+            self._dropped_seen.pop(next(iter(self._dropped_seen)))
+        if not self.peers.allows(dropped.source):
+            self.log.refused_peer(peer=peer_host(dropped.source), sip_call_id=key, status_code=0)
+            return
+        facts = read_invite(dropped.message, source=dropped.source, sip_call_id=key,
+                            received_ns=time.perf_counter_ns())
+        reason = f"INVITE dropped by the SIP parser: {dropped.reason}"[:200]
+        log.warning("softphone: %s (from %s)", reason, peer_host(dropped.source))
+        call_id = self.log.rejected(facts, reason)
+        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=key, call_id=call_id,
+                            line=facts.line, caller=facts.caller, withheld=facts.withheld,
+                            caller_name=None if facts.withheld else facts.identity.display_name,
+                            detail="dropped by the SIP parser"))
+
+    def housekeeping(self) -> None:
+        """After each poll: announce recordings whose WAV file is complete."""
+        self.media.announce_saved_recordings()
+
+    def recordings_pending(self) -> bool:
+        return self.media.recordings_pending()
+
+    def hang_up_everything(self) -> None:
+        for active in list(self._calls.values()):
+            active.hangup_by = active.hangup_by or "system"
+            prm = pj.CallOpParam()
+            if active.direction == CallDirection.INBOUND.value and not active.claimed:
+                prm.statusCode = UNAVAILABLE
+            try:
+                active.pj_call.hangup(prm)
+            except pj.Error:
+                pass
+
+    def has_calls(self) -> bool:
+        return bool(self._calls)
+
+    def forget_everything(self) -> None:
+        """Shutdown's last step before libDestroy(): no pj object may survive."""
+        for active in list(self._calls.values()):
+            self._finish(active, "shutdown")
+        self.media.forget()
+
+    def _finish(self, active: ActiveCall, reason: str) -> None:
+        if active.finished:
+            return
+        active.finished = True
+        self.media.release(active)
+        self._calls.pop(active.key, None)
+        active.pj_call = None  # the last reference: freed as this callback returns
+        if active.refused:
+            return
+        kind, status = self._final_status(active)
+        # The SIP reason always; the row's status only when it differs from the event.
+        shown = "" if status == kind.value else f"{status or 'row unchanged'} "
+        self._emit(kind, active, detail=f"{shown}({reason})")
+
+    def _final_status(self, active: ActiveCall) -> tuple[EventKind, str | None]:
+        ended_by = active.hangup_by or "caller"
+        if active.taken_elsewhere:
+            return EventKind.TAKEN_ELSEWHERE, None
+        if active.direction == CallDirection.OUTBOUND.value or active.confirmed:
+            return EventKind.ENDED, self.log.ended(active.key, ended_by=ended_by)
+        if active.declined and not active.claimed:
+            return EventKind.REJECTED, self.log.declined(active.key)
+        status = self.log.abandoned(active.key, ended_by=ended_by)
+        if status is None and active.call_id is not None:
+            return EventKind.TAKEN_ELSEWHERE, None  # answered at another desk
+        return EventKind.ABANDONED, status
+
+    # ------------------------------------------------------------- helpers
+
+    def _live(self, key: str) -> ActiveCall:
+        active = self._calls.get(key)
+        if active is None or active.refused or active.finished:
+            raise NotFound(f"no live call with SIP Call-ID {key!r} on this desk")
+        return active
+
+    def _ringing_inbound(self, key: str) -> ActiveCall:
+        active = self._live(key)
+        if active.direction != CallDirection.INBOUND.value:
+            raise IllegalTransition("an outgoing call is answered by the far end")
+        if active.claimed:
+            raise IllegalTransition("this call is already answered")
+        return active
+
+    def _talking(self, key: str) -> ActiveCall:
+        active = self._live(key)
+        if not active.confirmed:
+            raise IllegalTransition("only a connected call can be held or resumed")
+        return active
+
+    def _callback_uri(self, e164: str) -> str:
+        display = format_for_display(e164) or ""
+        national = e164
+        if display.startswith("0"):  # an Indonesian number: dial it the national way
+            national = "".join(ch for ch in display if ch.isdigit())
+        template = self.config.callback_uri
+        if not template and self.config.registrar:
+            domain = self.config.registrar.split(":", 1)[1].split(";", 1)[0]
+            template = f"sip:{{national}}@{domain}"
+        if not template:
+            raise InvalidInput("no route for call-backs: set sip.callback_uri (or sip.registrar)")
+        try:
+            return template.format(e164=e164, national=national, number=e164)
+        except (KeyError, IndexError, ValueError):
+            raise InvalidInput(f"sip.callback_uri {template!r}: "
+                               "use {e164} or {national} for the number") from None
+
+    def _emit(self, kind: EventKind, active: ActiveCall, **extra) -> None:
+        self.emit(self._event(kind, active, **extra))
+
+    @staticmethod
+    def _event(kind: EventKind, active: ActiveCall, **extra) -> CallEvent:
+        return CallEvent(kind, utcnow(), sip_call_id=active.key, call_id=active.call_id,
+                         direction=active.direction, line=active.line, caller=active.caller,
+                         caller_name=active.caller_name, withheld=active.withheld, **extra)
+
+
+def _respond(pj_call: DeskCall, status_code: int) -> None:
+    prm = pj.CallOpParam()
+    prm.statusCode = status_code
+    if status_code < 300:
+        pj_call.answer(prm)
+    else:
+        pj_call.hangup(prm)
+
+
+def _whole_message(rdata) -> str:
+    """The INVITE as text; bytes that are not UTF-8 arrive as surrogates,
+    which dispatch.sip_identity replaces. Never raises."""
+    try:
+        return rdata.wholeMsg
+    except Exception:  # noqa: BLE001 - an undecodable message still rings
+        log.warning("softphone: INVITE text could not be read; logging it without identity")
+        return ""
+

@@ -1,0 +1,265 @@
+"""The softphone engine: one thread owns pjsua2, everyone else talks to it.
+
+    engine = SoftphoneEngine(database, config)
+    engine.add_listener(print)           # CallEvents, on the SIP thread
+    engine.start()                        # listening when this returns
+    engine.answer(sip_call_id).result()  # commands return Futures
+    engine.stop()                         # hangs up, then libDestroy()
+
+Commands may come from any thread; they queue up and run between two
+polls of libHandleEvents() (at most POLL_MS later). Listeners run on the
+SIP thread and must return quickly (hop to your own thread: see
+ui/softphone_bridge.py); an exception in one is logged and ignored.
+"""
+from __future__ import annotations
+
+import atexit
+import gc
+import getpass
+import logging
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from typing import Any, Callable
+
+from dispatch.errors import DeskError
+from dispatch.storage import Database
+from dispatch.timeutil import utcnow
+from telephony.audio import HeadsetPipes, make_headset_port
+from telephony.call_control import CallControl
+from telephony.events import CallEvent, EventKind
+from telephony.intake import CallLog
+from telephony.settings import SipConfig
+from telephony.sip_stack import SipStack, describe_error, detached
+
+log = logging.getLogger(__name__)
+Listener = Callable[[CallEvent], None]
+SHUTDOWN_GRACE_S = 2.0
+# pjsua2 allows one Endpoint per process; a second libCreate() aborts it.
+_ONE_PER_PROCESS = threading.Lock()
+
+
+class SoftphoneError(DeskError):
+    """The softphone cannot start, or is not running."""
+
+
+class SoftphoneEngine:
+    def __init__(self, database: Database, config: SipConfig, *,
+                 headset: HeadsetPipes | None = None, actor: str | None = None) -> None:
+        self.database = database
+        self.config = config
+        self.headset = headset
+        self.actor = actor or _login_name()
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._listeners: list[Listener] = []
+        self._listeners_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._started = threading.Event()
+        self._start_error: str | None = None
+        self._accepting = False
+        self._stop_requested = False
+
+    # ---------------------------------------------------------- lifecycle
+
+    def start(self, timeout: float = 10.0) -> None:
+        if self._thread is not None:
+            raise SoftphoneError("the softphone is already running")
+        if not _ONE_PER_PROCESS.acquire(blocking=False):
+            raise SoftphoneError("another softphone is already running in this process")
+        self._started.clear()
+        self._start_error = None
+        self._stop_requested = False
+        # A daemon thread plus an atexit stop: a forgotten stop() still
+        # shuts pjsua2 down in order instead of aborting at exit.
+        self._thread = threading.Thread(target=self._run, name="softphone-sip", daemon=True)
+        self._thread.start()
+        if not self._started.wait(timeout):
+            raise SoftphoneError("the softphone did not start in time")
+        if self._start_error is not None:
+            self._thread.join(timeout)
+            self._thread = None
+            _ONE_PER_PROCESS.release()
+            raise SoftphoneError(f"cannot start the softphone on {self.config.transport} "
+                                 f"{self.config.listen}: {self._start_error}")
+        atexit.register(self.stop)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Hang up every call, finish their rows and recordings, destroy
+        pjsua2. Idempotent; safe from any thread but the SIP thread."""
+        thread = self._thread
+        if thread is None:
+            return
+        if threading.current_thread() is thread:
+            raise SoftphoneError("stop() called from the SIP thread; call it from elsewhere")
+        self._stop_requested = True
+        thread.join(timeout)
+        if thread.is_alive():
+            log.error("softphone: the SIP thread did not stop within %.0f s", timeout)
+            return
+        self._thread = None
+        atexit.unregister(self.stop)
+        _ONE_PER_PROCESS.release()
+
+    @property
+    def running(self) -> bool:
+        return self._accepting
+
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+        def remove() -> None:
+            with self._listeners_lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+        return remove
+
+    # ----------------------------------------------------------- commands
+
+    def answer(self, sip_call_id: str, *, operator_id: int | None = None) -> Future:
+        """Claim the ringing call (refused if another desk did) and connect it."""
+        return self._submit(lambda control: control.answer(sip_call_id, operator_id))
+
+    def hangup(self, sip_call_id: str) -> Future:
+        """BYE a connected call, CANCEL a call-back, decline (486) a ringing one."""
+        return self._submit(lambda control: control.hangup(sip_call_id))
+
+    def hold(self, sip_call_id: str) -> Future:
+        return self._submit(lambda control: control.hold(sip_call_id))
+
+    def resume(self, sip_call_id: str) -> Future:
+        return self._submit(lambda control: control.resume(sip_call_id))
+
+    def call_back(self, call_id: int, *, actor: str | None = None) -> Future:
+        """Dial the caller of Call `call_id`; the Future gives the new SIP Call-ID."""
+        return self._submit(lambda control: control.call_back(call_id, actor or self.actor))
+
+    def active_calls(self) -> Future:
+        """Plain dicts describing the calls this desk holds right now."""
+        return self._submit(lambda control: control.snapshot())
+
+    def _submit(self, command: Callable[[Any], Any]) -> Future:
+        future: Future = Future()
+        if not self._accepting:
+            future.set_exception(SoftphoneError("the softphone is not running"))
+            return future
+        self._commands.put((command, future))
+        return future
+
+    # --------------------------------------------------------- SIP thread
+
+    def _run(self) -> None:
+        control = stack = None
+        failure = None
+        try:
+            call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor)
+            call_log.warm_up()
+            control = CallControl(self.config, call_log, self._emit)
+            stack = control.stack = SipStack(self.config, control)
+            if self.headset is not None:
+                control.media.headset_port = make_headset_port(self.headset)
+        except BaseException as exc:  # noqa: BLE001 - reported by start()
+            failure = describe_error(exc)
+        # Cleaned up outside the except block: its traceback holds frames,
+        # and frames hold pj objects that must die before libDestroy().
+        if failure is not None:
+            self._start_error = failure
+            if stack is not None:
+                control.forget_everything()
+                stack.destroy()
+                control.stack = None
+            self._started.set()
+            return
+        self._accepting = True
+        self._started.set()
+        self._emit(CallEvent(EventKind.STARTED, utcnow(),
+                             detail=f"{self.config.transport} {self.config.listen}"))
+        try:
+            while not self._stop_requested:
+                stack.poll()
+                control.housekeeping()
+                while stack.dropped_invites:
+                    control.dropped_invite(stack.dropped_invites.popleft())
+                self._run_commands(control)
+        except BaseException:  # noqa: BLE001 - still shut down in order
+            log.exception("softphone: the SIP loop failed")
+        finally:
+            self._shutdown(control, stack)
+
+    def _run_commands(self, control) -> None:
+        while True:
+            try:
+                command, future = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(command(control))
+            except BaseException as exc:  # noqa: BLE001 - the caller gets it, detached
+                future.set_exception(detached(exc))
+            control.housekeeping()
+
+    def _shutdown(self, control, stack) -> None:
+        self._accepting = False
+        try:
+            self._fail_queued_commands()
+            control.hang_up_everything()
+            deadline = time.monotonic() + SHUTDOWN_GRACE_S
+            # Let the BYEs/503s leave and DISCONNECTED arrive, so each row
+            # gets its real final status and each WAV is finalised.
+            while control.has_calls() and time.monotonic() < deadline:
+                stack.poll(10)
+                control.housekeeping()
+            if control.has_calls():
+                stack.hangup_all()
+                for _ in range(10):
+                    stack.poll(10)
+                    control.housekeeping()
+        except BaseException:  # noqa: BLE001
+            log.exception("softphone: hanging up at shutdown failed")
+        finally:
+            control.forget_everything()
+            self._let_recordings_finalise(control, stack)
+            gc.collect()
+            stack.destroy()
+            control.stack = None
+            self._fail_queued_commands()
+            self._emit(CallEvent(EventKind.STOPPED, utcnow()))
+
+    @staticmethod
+    def _let_recordings_finalise(control, stack) -> None:
+        # The bridge's clock thread completes closed WAV files a frame later.
+        deadline = time.monotonic() + SHUTDOWN_GRACE_S
+        try:
+            while control.recordings_pending() and time.monotonic() < deadline:
+                stack.poll(10)
+                control.housekeeping()
+        except BaseException:  # noqa: BLE001
+            log.exception("softphone: waiting for recordings failed")
+
+    def _fail_queued_commands(self) -> None:
+        while True:
+            try:
+                _, future = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            if future.set_running_or_notify_cancel():
+                future.set_exception(SoftphoneError("the softphone stopped"))
+
+    def _emit(self, event: CallEvent) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:  # noqa: BLE001 - a broken panel must not stop the phone
+                log.exception("softphone: a listener failed on %s", event.kind)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name under some services
+        return "desk"

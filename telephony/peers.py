@@ -1,0 +1,48 @@
+"""Which peers may send calls to the desk's local account.
+
+The local account answers anything that reaches its port, so without a
+list anyone on the network could ring the emergency desk or fill its
+four call slots. INVITEs from elsewhere get 403 and an audit entry.
+"""
+from __future__ import annotations
+
+import ipaddress
+from typing import Iterable
+
+from dispatch.errors import InvalidInput
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class PeerAllowList:
+    def __init__(self, entries: Iterable[str]) -> None:
+        self.networks: tuple[Network, ...] = tuple(_network(entry) for entry in entries)
+
+    def allows(self, source_address: str) -> bool:
+        host = peer_host(source_address)
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        return any(address in network for network in self.networks
+                   if network.version == address.version)
+
+
+def peer_host(source_address: str) -> str:
+    """The host part of pjsip's "ip:port" / "[ipv6]:port" source address."""
+    text = (source_address or "").strip()
+    if text.startswith("["):
+        return text[1:].partition("]")[0]
+    if text.count(":") == 1:
+        return text.partition(":")[0]
+    return text  # a bare IPv6 address, or a bare IPv4 without port
+
+
+def _network(entry: str) -> Network:
+    try:
+        return ipaddress.ip_network(str(entry).strip(), strict=False)
+    except ValueError:
+        raise InvalidInput(f"sip.allowed_peers: {entry!r} is not an IP address "
+                           "or network") from None

@@ -1,0 +1,260 @@
+"""Call intake with real SIPp callers: the row is committed before 180
+Ringing, an abandoned call lands on the callback list, every caller-ID form
+is logged, strangers get 403, and UDP and TCP both work."""
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from dispatch import calls
+from dispatch.enums import CallbackState, CallStatus
+from dispatch.events import ChangeEvent
+from dispatch.models import AuditEntry, Call
+from telephony.engine import SoftphoneEngine, SoftphoneError
+from telephony.events import EventKind
+from telephony.settings import SipConfig
+from telephony.testing import SCENARIOS, EventLog, Sipp, free_port, sipp_binary
+
+pytestmark = [
+    pytest.mark.sip,
+    pytest.mark.timeout(90),
+    pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
+    pytest.mark.skipif(sipp_binary() is None, reason="SIPp (Debian sip-tester) is not installed"),
+]
+
+SLOW_COMMIT_S = 0.3
+
+
+@pytest.fixture
+def desk(seeded):
+    engines: list[SoftphoneEngine] = []
+
+    def start(**overrides) -> tuple[SoftphoneEngine, EventLog]:
+        config = SipConfig(**{"host": "127.0.0.1", "port": free_port(), "desk_name": "desk-test",
+                              **overrides})
+        engine = SoftphoneEngine(seeded, config, actor="test")
+        events = EventLog()
+        engine.add_listener(events)
+        engine.start()
+        engines.append(engine)
+        return engine, events
+
+    yield start
+    for engine in engines:
+        engine.stop()
+
+
+def committed_row(database, sip_call_id: str) -> Call:
+    with database.reading() as session:
+        call = calls.find_by_sip_call_id(session, sip_call_id)
+        assert call is not None, f"no row for {sip_call_id}"
+        session.expunge(call)
+        return call
+
+
+def test_the_row_is_committed_before_180_ringing(desk, seeded, tmp_path):
+    """A deliberately slow commit (a subscriber that sleeps after the row is
+    committed) must delay the 180 that SIPp sees: the desk never rings
+    before the call is durably logged."""
+    seen_from_another_connection = []
+
+    def slow_subscriber(event: ChangeEvent) -> None:
+        if event.entity == "call" and event.action == "ringing":
+            with seeded.reading() as session:  # a separate connection sees the row
+                seen_from_another_connection.append(
+                    session.scalar(select(func.count()).select_from(Call)
+                                   .where(Call.id == int(event.entity_id))))
+            time.sleep(SLOW_COMMIT_S)
+
+    unsubscribe = seeded.bus.subscribe(slow_subscriber)
+    engine, events = desk()
+    try:
+        result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
+                      duration_ms=100, trace_rtt=True).run()
+    finally:
+        unsubscribe()
+    assert result.ok, result.explain()
+    assert seen_from_another_connection == [1]
+    assert result.rtt_ms and min(result.rtt_ms) >= SLOW_COMMIT_S * 1000 * 0.95, result.rtt_ms
+    ringing = events.wait_kind(EventKind.RINGING)[0]
+    assert ringing.committed_ns > ringing.received_ns
+
+
+def test_a_call_cancelled_while_ringing_is_abandoned_and_on_the_callback_list(desk, seeded,
+                                                                           tmp_path):
+    engine, events = desk()
+    result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp", calls=2,
+                  limit=2, rate=20, duration_ms=200, trace_rtt=True).run()
+    assert result.ok, result.explain()
+    abandoned = events.wait_kind(EventKind.ABANDONED, count=2)
+    for event in abandoned:
+        call = committed_row(seeded, event.sip_call_id)
+        assert call.status is CallStatus.ABANDONED and call.ended_by == "caller"
+        assert call.callback_state is CallbackState.PENDING and call.answered_at is None
+        assert event.line == "+62361223333" and call.line_id is not None
+    with seeded.reading() as session:
+        assert [c.sip_call_id for c in calls.callback_list(session)] == [
+            e.sip_call_id for e in events.of_kind(EventKind.RINGING)]
+    # SIPp saw the 180 for every call (its rtd on the 180 is traced).
+    assert len(result.rtt_ms) == 2 and statistics.median(result.rtt_ms) < 1000
+
+
+def test_calls_over_tcp_are_taken_too(desk, seeded, tmp_path):
+    engine, events = desk(transport="tcp")
+    result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
+                  transport="tcp", duration_ms=100).run()
+    assert result.ok, result.explain()
+    event = events.wait_kind(EventKind.ABANDONED)[0]
+    assert committed_row(seeded, event.sip_call_id).status is CallStatus.ABANDONED
+
+
+def test_the_called_number_picks_the_line(desk, seeded, tmp_path):
+    engine, events = desk()
+    result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
+                  service="0361244444", duration_ms=100).run()
+    assert result.ok, result.explain()
+    event = events.wait_kind(EventKind.ABANDONED)[0]
+    assert event.line == "+62361244444"
+    call = committed_row(seeded, event.sip_call_id)
+    with seeded.reading() as session:
+        assert session.get(Call, call.id).line.purpose.value == "complaints"
+
+
+def test_an_invite_from_a_stranger_gets_403_and_an_audit_entry(desk, seeded, tmp_path):
+    engine, events = desk(allowed_peers=("127.0.0.1",))
+    stranger = Sipp("uac_forbidden.xml", engine.config.listen, workdir=tmp_path / "stranger",
+                    local_ip="127.0.0.2").run()
+    assert stranger.ok, stranger.explain()
+    refused = events.wait_kind(EventKind.REFUSED_PEER)[0]
+    assert "127.0.0.2" in refused.detail
+    with seeded.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Call)) == 0
+        entry = session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "call.refused_peer")).one()
+        assert entry.after["peer"] == "127.0.0.2" and entry.after["status"] == 403
+    # ...and the desk still takes calls from the allowed peer.
+    friend = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "friend",
+                  duration_ms=100).run()
+    assert friend.ok, friend.explain()
+    events.wait_kind(EventKind.ABANDONED)
+
+
+def test_a_second_softphone_in_one_process_is_refused_not_fatal(desk, seeded):
+    engine, _ = desk()
+    second = SoftphoneEngine(seeded, SipConfig(host="127.0.0.1", port=free_port()))
+    with pytest.raises(SoftphoneError):
+        second.start()
+    assert engine.running
+
+
+def test_a_port_already_taken_is_a_clear_error(seeded):
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        engine = SoftphoneEngine(seeded, SipConfig(host="127.0.0.1", port=port))
+        with pytest.raises(SoftphoneError, match=f"127.0.0.1:{port}"):
+            engine.start()
+    assert not engine.running
+
+
+# ------------------------------------------------------------ caller IDs
+
+NAME_2K = "Ketut " + "Sukarmawan " * 200  # about 2 KB
+CALLER_ID_FORMS = {
+    "p-asserted-identity": (
+        b'From: "Desk Trunk" <sip:trunk@[local_ip]:[local_port]>;tag=[pid]T[call_number]',
+        [b"P-Asserted-Identity: \"Wayan Sudarsana\" <sip:+6281234500001@[local_ip]>"],
+        {"caller_number": "+6281234500001", "withheld": False, "name": "Wayan Sudarsana",
+         "source": "P-Asserted-Identity"}),
+    "remote-party-id": (
+        b'From: <sip:trunk@[local_ip]:[local_port]>;tag=[pid]T[call_number]',
+        [b'Remote-Party-ID: "Made Wirawan" <sip:081234500002@[local_ip]>;party=calling;'
+         b'screen=yes;privacy=off'],
+        {"caller_number": "+6281234500002", "withheld": False, "name": "Made Wirawan",
+         "source": "Remote-Party-ID"}),
+    "from-only": (
+        b'From: "Nyoman Ayu" <sip:081234500003@[local_ip]:[local_port]>;tag=[pid]T[call_number]',
+        [], {"caller_number": "+6281234500003", "withheld": False, "name": "Nyoman Ayu",
+             "source": "From"}),
+    "tel-uri": (
+        b"From: <tel:+62-812-3450-0004>;tag=[pid]T[call_number]",
+        [], {"caller_number": "+6281234500004", "withheld": False, "name": None,
+             "source": "From"}),
+    "anonymous": (
+        b'From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=[pid]T[call_number]',
+        [b"Privacy: id"], {"caller_number": None, "withheld": True, "name": None}),
+    "missing-user-part": (
+        b"From: <sip:[local_ip]:[local_port]>;tag=[pid]T[call_number]",
+        [], {"caller_number": None, "withheld": False, "name": None}),
+    "2kb-display-name": (
+        b'From: "' + NAME_2K.encode() + b'" <sip:081234500005@[local_ip]>;tag=[pid]T[call_number]',
+        [], {"caller_number": "+6281234500005", "withheld": False, "name_prefix": "Ketut "}),
+    "not-utf-8": (
+        b'From: "Komang \xff\xfe Putr\xe9 \xc3\x28" <sip:081234500006@[local_ip]>'
+        b";tag=[pid]T[call_number]",
+        [], {"caller_number": "+6281234500006", "withheld": False, "name_prefix": "Komang"}),
+    "from-with-an-http-uri": (
+        b'From: "Gede" <http://example.com/081234500007>;tag=[pid]T[call_number]',
+        [], {"caller_number": None, "withheld": False, "name": "Gede"}),
+    # pjsip's parser drops these INVITEs without a response (the caller hears
+    # nothing); the desk still logs each from pjsip's log, for a call-back.
+    "malformed-from-unclosed-angle": (
+        b'From: "Gede" <sip:081234500007@[local_ip];tag=[pid]T[call_number]',
+        [], {"dropped": True, "caller_number": "+6281234500007", "withheld": False}),
+    "malformed-from-unterminated-quote": (
+        b'From: "Gede <sip:081234500008@[local_ip]>;tag=[pid]T[call_number]',
+        [], {"dropped": True, "withheld": False}),
+}
+
+
+def scenario_with(tmp_path: Path, from_line: bytes, extra: list[bytes]) -> Path:
+    template = (SCENARIOS / "uac_caller_id.xml").read_bytes()
+    headers = b"".join(line + b"\n" for line in extra)
+    scenario = template.replace(b"@@FROM@@", from_line).replace(b"@@EXTRA@@\n", headers)
+    path = tmp_path / "caller_id.xml"
+    path.write_bytes(scenario)
+    return path
+
+
+@pytest.mark.parametrize("form", list(CALLER_ID_FORMS))
+def test_every_caller_id_form_is_logged_and_the_softphone_keeps_running(form, desk, seeded,
+                                                                      tmp_path):
+    from_line, extra, expected = CALLER_ID_FORMS[form]
+    dropped = expected.get("dropped", False)
+    engine, events = desk()
+    result = Sipp(scenario_with(tmp_path, from_line, extra), engine.config.listen,
+                  workdir=tmp_path / "sipp", duration_ms=100, timeout_s=3 if dropped else 30).run()
+    if dropped:
+        assert not result.ok and "timed out" in result.errors, result.explain()
+        event = events.wait_kind(EventKind.REJECTED)[0]
+        assert event.detail == "dropped by the SIP parser"
+    else:
+        assert result.ok, result.explain()
+        event = events.wait_kind(EventKind.ABANDONED)[0]
+    call = committed_row(seeded, event.sip_call_id)
+    assert call.status is (CallStatus.REJECTED if dropped else CallStatus.ABANDONED)
+    assert call.callback_state is CallbackState.PENDING
+    assert call.caller_withheld is expected["withheld"]
+    if "caller_number" in expected:
+        assert call.caller_number == expected["caller_number"]
+    if "name" in expected:
+        assert call.caller_name == expected["name"]
+    if "name_prefix" in expected:
+        assert call.caller_name.startswith(expected["name_prefix"])
+    if "source" in expected:
+        assert call.identity_headers["source"] == expected["source"]
+    assert call.caller_name is None or len(call.caller_name) <= 128
+    assert len(call.caller_raw) <= 512
+    with seeded.reading() as session:  # retransmissions did not add rows
+        assert session.scalar(select(func.count()).select_from(Call)) == 1
+    # The softphone is still up and takes the next call normally.
+    follow_up = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "next",
+                     duration_ms=50).run()
+    assert follow_up.ok, follow_up.explain()
+    events.wait_kind(EventKind.ABANDONED, count=1 if dropped else 2)
+    assert engine.running

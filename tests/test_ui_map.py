@@ -1,0 +1,60 @@
+"""The map panel inside the window: markers follow the boards, a click
+fills the incident form. One QtWebEngine page for the whole module."""
+from __future__ import annotations
+
+import pytest
+
+from dispatch.assign import assign_unit
+from dispatch.incidents import create_incident
+from dispatch.settings import Settings
+from ui.testing import close_desk, open_desk
+
+pytestmark = pytest.mark.gui
+LOAD_MS = 30_000
+WAIT_MS = 5000
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+
+
+def ask(qtbot, view, script: str):
+    with qtbot.waitCallback(timeout=WAIT_MS) as callback:
+        view.evaluate(script, callback)
+    return callback.args[0]
+
+
+def test_units_and_incidents_on_the_map_follow_the_boards_and_a_click_fills_the_form(
+        qtbot, seeded):
+    desk = open_desk(seeded, map_enabled=True)
+    desk.show()
+    try:
+        # The map starts once the boards have painted, so it never delays them.
+        qtbot.waitUntil(lambda: desk.map_panel.view is not None, timeout=WAIT_MS)
+        view = desk.map_panel.view
+        qtbot.waitUntil(view.is_ready, timeout=LOAD_MS)
+        qtbot.waitUntil(lambda: (ask(qtbot, view, "SafeDeskMap.unitState('PMK-UTR-1')") or {})
+                        .get("status") == "available", timeout=WAIT_MS)
+        with seeded.session() as session:
+            incident = create_incident(session, type_code="kebakaran", lat=-8.64, lon=115.21,
+                                       actor="t")
+            session.flush()
+            assign_unit(session, incident_id=incident.id, callsign="PMK-UTR-1", actor="d",
+                        settings=Settings.in_memory())
+            incident_id = incident.id
+        qtbot.waitUntil(lambda: (ask(qtbot, view, "SafeDeskMap.unitState('PMK-UTR-1')") or {})
+                        .get("status") == "dispatched", timeout=WAIT_MS)
+        assert ask(qtbot, view, f"SafeDeskMap.incidentState({incident_id})") is not None
+        # Only map tiles may come from the network; scripts and styles are local.
+        assert all("Image" in kind or "tile" in url for url, kind in view.remote_requests)
+
+        desk.incident_form.start_new()
+        view.locationPicked.emit(-8.6612, 115.2301)  # what the page's click handler sends
+        assert desk.incident_form.location.coordinates_text() == ("-8.661200", "115.230100")
+    finally:
+        gone = []
+        desk.destroyed.connect(lambda: gone.append(True))
+        close_desk(desk)
+        desk.deleteLater()  # now, not at exit: a page outliving its profile crashes teardown
+        qtbot.waitUntil(lambda: bool(gone), timeout=WAIT_MS)

@@ -1,0 +1,147 @@
+"""Every frequent action of the desk, with its shortcut, in one place.
+
+The keys are chosen for a call-taker with a headset and one hand on the
+keyboard: F2–F4 for the call, F6–F8 for the selected unit's status, F9 to
+send the first recommended unit, Ctrl+N for a new incident. Menus, panel
+buttons and tooltips all show these same QActions, and docs/shortcuts.md
+is the table of SHORTCUTS below.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+
+from dispatch.enums import Role
+
+SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "answer": ("F2",),
+    "hold": ("F3",),
+    "hang_up": ("F4",),
+    "call_back": ("Ctrl+B",),
+    "new_incident": ("Ctrl+N",),
+    "assign_first": ("F9", "Ctrl+Shift+A"),
+    "en_route": ("F6",),
+    "on_scene": ("F7",),
+    "clear": ("F8",),
+    "out_of_service": ("Shift+F8",),
+    "refresh": ("F5",),
+    "focus_calls": ("Ctrl+1",),
+    "focus_form": ("Ctrl+2",),
+    "focus_incidents": ("Ctrl+3",),
+    "focus_units": ("Ctrl+4",),
+    "focus_recommend": ("Ctrl+5",),
+    "focus_map": ("Ctrl+6",),
+    "role_call_taker": ("Ctrl+Alt+1",),
+    "role_dispatcher": ("Ctrl+Alt+2",),
+    "role_radio": ("Ctrl+Alt+3",),
+    "role_supervisor": ("Ctrl+Alt+4",),
+    "reset_layout": (),
+    "language_id": (),
+    "language_en": (),
+    "quit": ("Ctrl+Q",),
+}
+# Shortcuts that belong to one panel and live there (listed for the docs).
+PANEL_SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "form_submit": ("Ctrl+Return",),
+    "form_focus_location": ("Ctrl+L",),
+    "form_caller_location": ("Ctrl+Shift+L",),
+    "form_address_search": ("Ctrl+G",),
+    "recommend_assign_selected": ("Return",),
+}
+
+
+class DeskActions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.by_name: dict[str, QAction] = {}
+        for name, keys in SHORTCUTS.items():
+            action = QAction(window)
+            action.setObjectName(f"action_{name}")
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+            self.by_name[name] = action
+        self.roles = QActionGroup(self)
+        for role in Role:
+            action = self.by_name[f"role_{role.value}"]
+            action.setCheckable(True)
+            action.setData(role.value)
+            self.roles.addAction(action)
+        self.languages = QActionGroup(self)
+        for language in ("id", "en"):
+            action = self.by_name[f"language_{language}"]
+            action.setCheckable(True)
+            action.setData(language)
+            self.languages.addAction(action)
+        self.menus: dict[str, QMenu] = {}
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def call_actions(self) -> list[QAction]:
+        return [self[n] for n in ("answer", "hold", "hang_up", "call_back", "new_incident")]
+
+    def status_actions(self) -> list[QAction]:
+        return [self[n] for n in ("en_route", "on_scene", "clear", "out_of_service")]
+
+    def build_menus(self, bar: QMenuBar, dock_toggles: list[QAction]) -> None:
+        def menu(key: str, names: list[str | None]) -> QMenu:
+            made = bar.addMenu("")
+            for name in names:
+                made.addSeparator() if name is None else made.addAction(self[name])
+            self.menus[key] = made
+            return made
+        menu("desk", ["refresh", None, "quit"])
+        menu("calls", ["answer", "hold", "hang_up", None, "call_back"])
+        menu("incidents", ["new_incident", None, "assign_first"])
+        menu("units", ["en_route", "on_scene", "clear", None, "out_of_service"])
+        view = menu("view", ["focus_calls", "focus_form", "focus_incidents", "focus_units",
+                             "focus_recommend", "focus_map", None])
+        view.addActions(dock_toggles)
+        menu("role", [f"role_{role.value}" for role in Role] + [None, "reset_layout"])
+        menu("language", ["language_id", "language_en"])
+
+    def retranslate(self) -> None:
+        texts = {
+            "answer": self.tr("&Jawab panggilan"),
+            "hold": self.tr("&Tahan / lanjutkan"),
+            "hang_up": self.tr("T&utup panggilan"),
+            "call_back": self.tr("Telepon &balik"),
+            "new_incident": self.tr("Kejadian &baru"),
+            "assign_first": self.tr("&Tugaskan rekomendasi pertama"),
+            "en_route": self.tr("Unit dalam &perjalanan"),
+            "on_scene": self.tr("Unit di &lokasi"),
+            "clear": self.tr("Unit &selesai (tersedia)"),
+            "out_of_service": self.tr("Unit &tidak siaga"),
+            "refresh": self.tr("&Muat ulang"),
+            "focus_calls": self.tr("Ke panel Panggilan"),
+            "focus_form": self.tr("Ke Formulir kejadian"),
+            "focus_incidents": self.tr("Ke Papan kejadian"),
+            "focus_units": self.tr("Ke Papan unit"),
+            "focus_recommend": self.tr("Ke Rekomendasi"),
+            "focus_map": self.tr("Ke Peta"),
+            "role_call_taker": self.tr("Penerima panggilan"),
+            "role_dispatcher": self.tr("Dispatcher"),
+            "role_radio": self.tr("Staf radio"),
+            "role_supervisor": self.tr("Supervisor"),
+            "reset_layout": self.tr("Kembalikan tata letak bawaan peran ini"),
+            "quit": self.tr("&Keluar"),
+        }
+        # Language names are written in their own language, never translated.
+        texts["language_id"] = "Bahasa Indonesia"
+        texts["language_en"] = "English"
+        for name, text in texts.items():
+            action = self[name]
+            action.setText(text)
+            plain = text.replace("&", "")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{plain} ({keys})" if keys else plain)
+            action.setStatusTip(action.toolTip())
+        titles = {"desk": self.tr("&Meja"), "calls": self.tr("&Panggilan"),
+                  "incidents": self.tr("&Kejadian"), "units": self.tr("&Unit"),
+                  "view": self.tr("&Tampilan"), "role": self.tr("P&eran"),
+                  "language": self.tr("&Bahasa")}
+        for key, title in titles.items():
+            if key in self.menus:
+                self.menus[key].setTitle(title)

@@ -1,0 +1,104 @@
+"""What people read for the domain's stable values, in the current language.
+
+Looked up at call time, never cached at import: the language can change
+while the window is open.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from dispatch.timeutil import as_utc, utcnow
+from ui.translations import current_language
+
+translate = QCoreApplication.translate
+PRIORITY_COLOURS = {1: "#c62828", 2: "#ef6c00", 3: "#f9a825", 4: "#2e7d32", 5: "#546e7a"}
+PRIORITY_ROW_TINTS = {1: "#ffebee", 2: "#fff3e0", 3: "#fffde7", 4: "#e8f5e9", 5: "#eceff1"}
+
+
+def unit_status(value: str) -> str:
+    names = {
+        "available": translate("Labels", "tersedia"),
+        "dispatched": translate("Labels", "ditugaskan"),
+        "en_route": translate("Labels", "dalam perjalanan"),
+        "on_scene": translate("Labels", "di lokasi"),
+        "out_of_service": translate("Labels", "tidak siaga"),
+    }
+    return names.get(value, value)
+
+
+def incident_status(value: str) -> str:
+    names = {
+        "open": translate("Labels", "terbuka"),
+        "dispatched": translate("Labels", "unit dikirim"),
+        "on_scene": translate("Labels", "unit di lokasi"),
+        "closed": translate("Labels", "selesai", "incident status"),
+        "cancelled": translate("Labels", "dibatalkan"),
+    }
+    return names.get(value, value)
+
+
+def call_status(value: str) -> str:
+    names = {
+        "ringing": translate("Labels", "berdering"),
+        "answered": translate("Labels", "terhubung"),
+        "ended": translate("Labels", "selesai", "call status"),
+        "abandoned": translate("Labels", "tak terjawab"),
+        "rejected": translate("Labels", "ditolak"),
+    }
+    return names.get(value, value)
+
+
+def role_name(value: str) -> str:
+    names = {
+        "call_taker": translate("Labels", "Penerima panggilan"),
+        "dispatcher": translate("Labels", "Dispatcher"),
+        "radio": translate("Labels", "Staf radio"),
+        "supervisor": translate("Labels", "Supervisor"),
+    }
+    return names.get(value, value)
+
+
+def history_kind(value: str) -> str:
+    names = {
+        "call": translate("Labels", "panggilan"),
+        "incident": translate("Labels", "kejadian"),
+        "complaint": translate("Labels", "pengaduan"),
+    }
+    return names.get(value, value)
+
+
+def origin_name(value: str) -> str:
+    if value == "position":
+        return translate("Labels", "posisi terakhir")
+    return translate("Labels", "pos")
+
+
+def withheld() -> str:
+    return translate("Labels", "nomor disembunyikan")
+
+
+def localized(name_id: str, name_en: str) -> str:
+    """Names the seed data carries in both languages (incident types, unit kinds)."""
+    return name_en if current_language() == "en" and name_en else name_id
+
+
+def elapsed(since: datetime | None, now: datetime | None = None) -> str:
+    """Time since `since` as m:ss or h:mm:ss; a board reads this at a glance."""
+    if since is None:
+        return ""
+    seconds = max(0, int(((now or utcnow()) - as_utc(since)).total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def duration(seconds: float) -> str:
+    minutes, seconds = divmod(int(round(seconds)), 60)
+    return translate("Labels", "%1 mnt %2 dtk").replace("%1", str(minutes)).replace(
+        "%2", f"{seconds:02d}")
+
+
+def distance(metres: float) -> str:
+    return translate("Labels", "%1 km").replace("%1", f"{metres / 1000:.1f}")

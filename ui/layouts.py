@@ -1,0 +1,95 @@
+"""A dock layout per role, remembered between sessions.
+
+Each role's arrangement is Qt's own saveState() blob, kept in an INI file
+in the desk's config directory (SAFEDESK_CONFIG_DIR in tests). A role seen
+for the first time, or a blob from an older set of docks, gets the default
+arrangement below.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from dispatch import paths
+from dispatch.enums import Role
+
+LAYOUT_VERSION = 1  # bump when docks are added or renamed: old blobs are then ignored
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+# Per role: the docks of each side, top to bottom; docks not named start hidden.
+DEFAULT_LAYOUTS: dict[str, dict[Qt.DockWidgetArea, list[str]]] = {
+    Role.CALL_TAKER.value: {LEFT: ["calls", "form"], RIGHT: ["incidents", "map"]},
+    Role.DISPATCHER.value: {LEFT: ["incidents", "recommend"], RIGHT: ["map", "units"]},
+    Role.RADIO.value: {LEFT: ["incidents", "units"], RIGHT: ["map"]},
+    Role.SUPERVISOR.value: {LEFT: ["calls", "incidents", "recommend"],
+                            RIGHT: ["form", "units", "map"]},
+}
+
+
+def layout_store() -> QSettings:
+    return QSettings(str(paths.config_dir() / "desk-layout.ini"), QSettings.Format.IniFormat)
+
+
+class RoleLayouts:
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget],
+                 store: QSettings | None = None) -> None:
+        self._window = window
+        self._docks = docks
+        self.store = store or layout_store()
+        self.role: str | None = None
+
+    def remembered_role(self) -> str | None:
+        value = self.store.value("desk/role")
+        return value if value in DEFAULT_LAYOUTS else None
+
+    def switch_to(self, role: str) -> None:
+        if role not in DEFAULT_LAYOUTS:
+            raise ValueError(f"unknown role {role!r}")
+        if self.role == role:
+            return
+        if self.role is not None:
+            self.save()
+        self.role = role
+        saved = self.store.value(f"layouts/{role}/state")
+        if saved is None or not self._window.restoreState(saved, LAYOUT_VERSION):
+            self.apply_default(role)
+        self.store.setValue("desk/role", role)
+
+    def save(self) -> None:
+        if self.role is not None:
+            self.store.setValue(f"layouts/{self.role}/state",
+                                self._window.saveState(LAYOUT_VERSION))
+            self.store.setValue("desk/role", self.role)
+            self.store.sync()
+
+    def reset(self) -> None:
+        if self.role is not None:
+            self.store.remove(f"layouts/{self.role}/state")
+            self.apply_default(self.role)
+
+    def apply_default(self, role: str) -> None:
+        window = self._window
+        for dock in self._docks.values():
+            dock.setFloating(False)
+            window.removeDockWidget(dock)
+        for area, names in DEFAULT_LAYOUTS[role].items():
+            previous = None
+            for name in names:
+                dock = self._docks[name]
+                if previous is None:
+                    window.addDockWidget(area, dock)
+                else:
+                    window.splitDockWidget(previous, dock, Qt.Orientation.Vertical)
+                dock.show()
+                previous = dock
+        shown = {name for names in DEFAULT_LAYOUTS[role].values() for name in names}
+        for name, dock in self._docks.items():
+            if name not in shown:
+                # Added, then hidden: the View menu can bring it back into a dock area.
+                window.addDockWidget(RIGHT, dock)
+                dock.hide()
+        columns = [[self._docks[n] for n in names] for names in DEFAULT_LAYOUTS[role].values()]
+        for column in columns:
+            window.resizeDocks(column, [400] * len(column), Qt.Orientation.Vertical)
+        if len(columns) == 2:
+            window.resizeDocks([columns[0][0], columns[1][0]], [700, 700],
+                               Qt.Orientation.Horizontal)

@@ -1,0 +1,133 @@
+"""`python -m ui.screenshots OUT_DIR`: pictures of the desk for the README.
+
+A throw-away SQLite desk with the Denpasar seed, three calls ringing, open
+incidents with units on the road, drawn offscreen in Bahasa Indonesia and
+in English. Demo tooling: it writes its own database and never touches the
+user's.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+SCENE_INCIDENTS = (  # type, lat, lon, address
+    ("kebakaran", -8.6553, 115.2136, "Pasar Badung, Jl. Gajah Mada"),
+    ("laka_lantas", -8.6725, 115.2330, "Jl. Raya Puputan, Renon"),
+    ("pohon_tumbang", -8.6290, 115.2020, "Jl. Gatot Subroto Barat"),
+)
+CALLERS = ("081237001122", "087861234567", "036122334455")
+
+
+def stage_scene(database) -> None:
+    """Incidents, assignments on their way, and calls ringing."""
+    from sqlalchemy import select
+
+    from dispatch.assign import assign_unit, recommend_for_incident
+    from dispatch.models import Station
+    from dispatch.incidents import create_incident
+    from dispatch.settings import Settings
+    from dispatch.units import change_unit_status, report_position
+    from ui.testing import ring
+    settings = Settings.in_memory()
+    for n, (type_code, lat, lon, address) in enumerate(SCENE_INCIDENTS):
+        with database.session() as session:
+            incident = create_incident(session, type_code=type_code, lat=lat, lon=lon,
+                                       actor="operator", address=address)
+            session.flush()
+            incident_id = incident.id
+        if n == 2:
+            continue  # one incident still waiting for a unit
+        with database.reading() as session:
+            best = recommend_for_incident(session, incident_id=incident_id, settings=settings)[0]
+        with database.session() as session:
+            assign_unit(session, incident_id=incident_id, callsign=best.callsign,
+                        actor="dispatcher", settings=settings)
+        with database.session() as session:
+            change_unit_status(session, callsign=best.callsign, status="en_route",
+                               actor="dispatcher")
+            station = session.scalars(select(Station).where(Station.code == best.station)).one()
+            # Half way there, as its AVL would report.
+            report_position(session, callsign=best.callsign, lat=(lat + station.lat) / 2,
+                            lon=(lon + station.lon) / 2)
+    for n, number in enumerate(CALLERS):
+        ring(database, f"screenshot-{n}@desk", number)
+
+
+@dataclass(frozen=True)
+class Shot:
+    path: Path
+    language: str
+    panels: dict  # dock object name → (x, y, width, height) inside the picture
+
+
+def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dispatch.seed import load_seed_file
+    from dispatch.storage import open_database
+    from ui.map_view import register_url_schemes
+    from ui.testing import close_desk, open_desk
+    from ui.translations import switch_language
+
+    register_url_schemes()
+    app = QApplication.instance() or QApplication(["safedesk-screenshots"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["SAFEDESK_CONFIG_DIR"] = str(Path(scratch) / "config")
+        database = open_database(f"sqlite:///{Path(scratch) / 'desk.sqlite3'}")
+        load_seed_file(database, None, actor="screenshots")
+        stage_scene(database)
+        window = open_desk(database, map_enabled=True, actor="operator")
+        window.resize(1600, 940)
+        window.show()
+        clock = QElapsedTimer()
+        clock.start()
+
+        def wait(condition) -> None:
+            while not condition():
+                if clock.elapsed() > timeout_s * 1000:
+                    raise TimeoutError("the desk did not finish drawing in time")
+                app.processEvents()
+                QCoreApplication.sendPostedEvents()
+
+        view = lambda: window.map_panel.view  # noqa: E731
+        wait(lambda: window.boards_ready and window.is_settled()
+             and window.calls_panel.ringing_model.rowCount() == len(CALLERS)
+             and view() is not None and view().is_ready())
+        for language in ("id", "en"):
+            switch_language(language)
+            settle = QElapsedTimer()
+            settle.start()
+            # Leaflet draws its markers a few frames after the API call returns.
+            wait(lambda: settle.elapsed() > 1500 and window.is_settled())
+            path = out_dir / f"desk-{language}.png"
+            window.grab().save(str(path))
+            panels = {}
+            for name, dock in window.docks.items():
+                if dock.isVisible():
+                    corner = dock.mapTo(window, dock.rect().topLeft())
+                    panels[name] = (corner.x(), corner.y(), dock.width(), dock.height())
+            written.append(Shot(path, language, panels))
+        close_desk(window)
+        database.dispose()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else Path("docs")
+    for shot in capture(out_dir):
+        print(shot.path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,184 @@
+"""Plain-data views of the database for the window's panels.
+
+Every function here runs on the worker thread inside a short session and
+returns frozen values, so nothing the GUI holds can lazy-load from a closed
+session or be touched by two threads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dispatch.calls import callback_list, caller_history, list_calls
+from dispatch.enums import CallDirection, CallStatus
+from dispatch.incidents import list_incidents
+from dispatch.models import Assignment, Caller, IncidentType, Line, Station, UnitKind
+from dispatch.phone import format_for_display, normalise_number
+from dispatch.units import list_units
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    id: int
+    type_code: str
+    type_name_id: str
+    type_name_en: str
+    priority: int
+    status: str
+    address: str
+    lat: float
+    lon: float
+    created_at: datetime
+    units: tuple[str, ...]
+    caller_number: str | None
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    callsign: str
+    kind: str
+    kind_name_id: str
+    kind_name_en: str
+    station_code: str
+    station_name: str
+    status: str
+    status_since: datetime
+    incident_id: int | None
+    lat: float  # the last position, or the station's when none is known
+    lon: float
+
+
+@dataclass(frozen=True)
+class CallRow:
+    id: int
+    sip_call_id: str | None
+    caller_number: str | None
+    caller_display: str | None  # national format, or None when withheld/unknown
+    caller_name: str | None
+    withheld: bool
+    line: str
+    started_at: datetime
+    status: str
+    callback_note: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentTypeChoice:
+    code: str
+    name_id: str
+    name_en: str
+    default_priority: int
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    incidents: tuple[IncidentRow, ...]
+    units: tuple[UnitRow, ...]
+
+
+@dataclass(frozen=True)
+class CallsSnapshot:
+    ringing: tuple[CallRow, ...]
+    callbacks: tuple[CallRow, ...]
+
+
+@dataclass(frozen=True)
+class StationPoint:
+    code: str
+    name: str
+    lat: float
+    lon: float
+
+
+def read_boards(session: Session) -> BoardSnapshot:
+    kinds = {kind.code: kind for kind in session.scalars(select(UnitKind))}
+    types = {kind.code: kind for kind in session.scalars(select(IncidentType))}
+    active = list(session.scalars(select(Assignment).where(Assignment.cleared_at.is_(None))))
+    incident_of_unit = {a.unit_id: a.incident_id for a in active}
+    units_of_incident: dict[int, list[int]] = {}
+    for assignment in active:
+        units_of_incident.setdefault(assignment.incident_id, []).append(assignment.unit_id)
+    units = []
+    callsign_of: dict[int, str] = {}
+    for unit in list_units(session):
+        callsign_of[unit.id] = unit.callsign
+        kind = kinds.get(unit.kind_code)
+        has_position = unit.lat is not None and unit.lon is not None
+        units.append(UnitRow(
+            callsign=unit.callsign, kind=unit.kind_code,
+            kind_name_id=kind.name_id if kind else unit.kind_code,
+            kind_name_en=kind.name_en if kind else unit.kind_code,
+            station_code=unit.station.code, station_name=unit.station.name,
+            status=str(unit.status), status_since=unit.status_since,
+            incident_id=incident_of_unit.get(unit.id),
+            lat=unit.lat if has_position else unit.station.lat,
+            lon=unit.lon if has_position else unit.station.lon))
+    incidents = []
+    for incident in list_incidents(session, open_only=True):
+        kind = types.get(incident.type_code)
+        incidents.append(IncidentRow(
+            id=incident.id, type_code=incident.type_code,
+            type_name_id=kind.name_id if kind else incident.type_code,
+            type_name_en=kind.name_en if kind else incident.type_code,
+            priority=incident.priority, status=str(incident.status), address=incident.address,
+            lat=incident.lat, lon=incident.lon, created_at=incident.created_at,
+            units=tuple(callsign_of.get(u, "?") for u in units_of_incident.get(incident.id, ())),
+            caller_number=incident.caller_number))
+    return BoardSnapshot(tuple(incidents), tuple(units))
+
+
+def _call_row(call, lines: dict[int, str]) -> CallRow:
+    return CallRow(id=call.id, sip_call_id=call.sip_call_id, caller_number=call.caller_number,
+                   caller_display=format_for_display(call.caller_number),
+                   caller_name=call.caller_name, withheld=call.caller_withheld,
+                   line=lines.get(call.line_id, "") if call.line_id else "",
+                   started_at=call.started_at, status=str(call.status),
+                   callback_note=call.callback_note)
+
+
+def read_calls(session: Session) -> CallsSnapshot:
+    lines = {line.id: line.display for line in session.scalars(select(Line))}
+    ringing = [call for call in list_calls(session, status=CallStatus.RINGING)
+               if call.direction is CallDirection.INBOUND]
+    return CallsSnapshot(tuple(_call_row(call, lines) for call in ringing),
+                         tuple(_call_row(call, lines) for call in callback_list(session)))
+
+
+def read_call(session: Session, call_id: int) -> CallRow | None:
+    from dispatch.models import Call
+    call = session.get(Call, call_id)
+    if call is None:
+        return None
+    lines = {line.id: line.display for line in session.scalars(select(Line))}
+    return _call_row(call, lines)
+
+
+def read_incident_types(session: Session) -> tuple[IncidentTypeChoice, ...]:
+    rows = session.scalars(select(IncidentType).order_by(IncidentType.default_priority,
+                                                         IncidentType.name_id))
+    return tuple(IncidentTypeChoice(t.code, t.name_id, t.name_en, t.default_priority)
+                 for t in rows)
+
+
+def read_stations(session: Session) -> tuple[StationPoint, ...]:
+    return tuple(StationPoint(s.code, s.name, s.lat, s.lon)
+                 for s in session.scalars(select(Station).order_by(Station.code)))
+
+
+def read_history(session: Session, number: str, exclude_call_id: int | None):
+    if not normalise_number(number).e164:
+        return ()
+    return tuple(caller_history(session, number, exclude_call_id=exclude_call_id, limit=30))
+
+
+def read_caller_location(session: Session, number: str) -> tuple[float, float, datetime] | None:
+    e164 = normalise_number(number).e164
+    if not e164:
+        return None
+    caller = session.scalar(select(Caller).where(Caller.number == e164))
+    if caller is None or caller.last_lat is None or caller.last_lon is None:
+        return None
+    return caller.last_lat, caller.last_lon, caller.last_location_at
