@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL).
-DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio
+DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio pulseaudio pulseaudio-utils
 
 .PHONY: run test venv debian-deps bench clean translations translations-update screenshots
 

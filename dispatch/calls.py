@@ -13,18 +13,18 @@ key, so they share one row, and the first desk to answer claims it.
 """
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Mapping
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dispatch import paths
 from dispatch.audit import record_audit
+from dispatch.call_intake import (MAX_NOTE, check_sip_call_id, inbound_values,
+                                  insert_ringing_row)
 from dispatch.enums import CallbackState, CallDirection, CallStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
@@ -35,11 +35,6 @@ from dispatch.timeutil import iso_utc, utcnow
 
 ENDED_BY = ("caller", "operator", "system")
 FINISHED = (CallStatus.ENDED, CallStatus.ABANDONED, CallStatus.REJECTED)
-MAX_SIP_CALL_ID = 255
-MAX_CALLER_RAW = 512
-MAX_CALLER_NAME = 128
-MAX_NOTE = 512
-MAX_HEADER_VALUE = 512
 
 
 class CallTaken(IllegalTransition):
@@ -69,42 +64,28 @@ def record_rejected(session: Session, *, sip_call_id: str, line_number: str | Ph
 
 def _record_inbound(session: Session, *, sip_call_id: str, line_number, identity: CallerIdentity,
                     desk: str, at: datetime, status: CallStatus, reason: str | None) -> Call:
-    sip_call_id = _check_sip_call_id(sip_call_id)
-    existing = find_by_sip_call_id(session, sip_call_id)
-    if existing is not None:
-        return existing
-    number = identity.number
-    call = Call(sip_call_id=sip_call_id, direction=CallDirection.INBOUND,
-                line_id=_line_id(session, line_number),
-                caller_number=None if number.withheld else number.e164,
-                caller_raw=(number.raw or "")[:MAX_CALLER_RAW],
-                caller_name=(identity.display_name or "")[:MAX_CALLER_NAME] or None,
-                caller_withheld=bool(number.withheld or identity.privacy),
-                identity_headers=_identity_json(identity), status=status, started_at=at)
-    if status is CallStatus.REJECTED:
-        call.ended_at, call.ended_by = at, "system"
-        call.callback_state = CallbackState.PENDING
-        call.callback_note = None if reason is None else str(reason)[:MAX_NOTE]
-    # On PostgreSQL two desks can race to insert the same Call-ID: a savepoint
-    # keeps the transaction usable for reading the winner's row. SQLite
-    # writers are serialised by BEGIN IMMEDIATE, and the savepoint would only
-    # cost the ringing call time.
-    racy = session.get_bind().dialect.name != "sqlite"
-    try:
-        with session.begin_nested() if racy else nullcontext():
-            if call.caller_number:
-                call.caller_id = _caller_id(session, call.caller_number, call.caller_name, at)
-            session.add(call)
-            session.flush()
-    except IntegrityError:
-        existing = find_by_sip_call_id(session, sip_call_id)
-        if existing is None:
-            raise
-        return existing
-    _audit(session, call, desk, f"call.{status.value}", before=None,
-           after={"status": status, "line_id": call.line_id, "desk": desk,
+    values = inbound_values(sip_call_id=sip_call_id, line_id=_line_id(session, line_number),
+                            identity=identity, at=at, status=status, reason=reason)
+    call_id, made = insert_ringing_row(session, values)
+    if made:
+        complete_ringing(session, call_id=call_id, desk=desk)
+    return session.get(Call, call_id)
+
+
+def complete_ringing(session: Session, *, call_id: int, desk: str) -> None:
+    """What a new call's row needs besides itself: the caller's history link,
+    the audit entry and the change event (see dispatch/call_intake.py)."""
+    call = session.get(Call, call_id)
+    if call.caller_number:
+        call.caller_id = _caller_id(session, call.caller_number, call.caller_name,
+                                    call.started_at)
+    _audit(session, call, desk, f"call.{call.status.value}", before=None,
+           after={"status": call.status, "line_id": call.line_id, "desk": desk,
                   "withheld": call.caller_withheld})
-    return call
+
+
+def line_id_for(session: Session, line_number: str | PhoneNumber | None) -> int | None:
+    return _line_id(session, line_number)
 
 
 def _caller_id(session: Session, number: str, name: str | None, at: datetime) -> int:
@@ -124,12 +105,6 @@ def _line_id(session: Session, line_number: str | PhoneNumber | None) -> int | N
     if not key:
         return None
     return session.scalar(select(Line.id).where(Line.number == key))
-
-
-def _identity_json(identity: CallerIdentity) -> dict:
-    headers = {str(name)[:64]: str(value)[:MAX_HEADER_VALUE]
-               for name, value in dict(identity.raw_headers).items()}
-    return {"source": identity.source, "privacy": bool(identity.privacy), "headers": headers}
 
 
 # ---------------------------------------------------------- transitions
@@ -271,7 +246,7 @@ def record_call_back(session: Session, *, original_id: int, sip_call_id: str, de
     number = callback_target(session, original_id)
     original = get_call(session, original_id)
     at = at or utcnow()
-    call = Call(sip_call_id=_check_sip_call_id(sip_call_id), direction=CallDirection.OUTBOUND,
+    call = Call(sip_call_id=check_sip_call_id(sip_call_id), direction=CallDirection.OUTBOUND,
                 line_id=original.line_id, caller_id=original.caller_id, caller_number=number,
                 caller_raw=number, caller_name=original.caller_name, status=CallStatus.RINGING,
                 started_at=at, desk=desk, callback_of_id=original.id)
@@ -436,12 +411,6 @@ def _audit(session: Session, call: Call, actor: str, action: str,
     record_audit(session, actor=actor, action=action, entity="call", entity_id=call.id,
                  before=before, after=after)
     announce(session, ChangeEvent("call", str(call.id), str(call.status)))
-
-
-def _check_sip_call_id(sip_call_id: str) -> str:
-    if not isinstance(sip_call_id, str) or not sip_call_id.strip():
-        raise InvalidInput("a call needs its SIP Call-ID")
-    return sip_call_id.strip()[:MAX_SIP_CALL_ID]
 
 
 def _check_ended_by(ended_by: str) -> None:

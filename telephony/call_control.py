@@ -64,6 +64,7 @@ class CallControl:
             key = f"unknown-{received_ns}"
         pj_call.key = key
         active = self._calls[key] = ActiveCall(key, pj_call)
+        made_here = False
         try:
             source = prm.rdata.srcAddress
             if not self.peers.allows(source):
@@ -73,12 +74,16 @@ class CallControl:
                                 received_ns=received_ns)
             active.line, active.caller, active.withheld = facts.line, facts.caller, facts.withheld
             active.caller_name = None if facts.withheld else facts.identity.display_name
-            active.call_id = self.log.ringing(facts)  # committed before the phone rings
+            logged = self.log.ringing(facts)  # committed before the phone rings
+            if logged is not None:
+                active.call_id, made_here = logged
         except Exception:  # noqa: BLE001 - ring anyway: the caller must not hear nothing
             log.exception("softphone: intake of %s failed", key)
         committed_ns = time.perf_counter_ns()
         _respond(pj_call, RINGING)
         self._emit(EventKind.RINGING, active, received_ns=received_ns, committed_ns=committed_ns)
+        if made_here:  # the rest of the log waits until the caller hears ringing
+            self.log.ringing_logged(active.call_id)
 
     def _refuse(self, active: ActiveCall, source: str) -> None:
         active.refused = True

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dispatch import calls
+from dispatch.call_intake import MAX_SIP_CALL_ID, inbound_values, insert_ringing_row
 from dispatch.audit import record_audit
+from dispatch.enums import CallStatus
 from dispatch.phone import PhoneNumber
 from dispatch.sip_identity import CallerIdentity, parse_called_number, parse_caller
 from dispatch.storage import Database
@@ -45,7 +47,7 @@ class InviteFacts:
 
 def read_invite(whole_msg: str | bytes, *, source: str, sip_call_id: str,
                 received_ns: int) -> InviteFacts:
-    return InviteFacts(sip_call_id=sip_call_id[:calls.MAX_SIP_CALL_ID],
+    return InviteFacts(sip_call_id=sip_call_id[:MAX_SIP_CALL_ID],
                        identity=parse_caller(whole_msg), called=parse_called_number(whole_msg),
                        peer=source, received_ns=received_ns, at=utcnow())
 
@@ -66,6 +68,7 @@ class CallLog:
         self.database = database
         self.desk = desk
         self.actor = actor
+        self._line_ids: dict[str | None, int] = {}
 
     def warm_up(self) -> None:
         """Run the intake path once and roll it back, so the first real
@@ -88,15 +91,38 @@ class CallLog:
     # Intake writes must never stop the phone: a failure is logged loudly and
     # the call still rings (an unlogged emergency call beats an unanswered one).
 
-    def ringing(self, facts: InviteFacts) -> int | None:
+    def ringing(self, facts: InviteFacts) -> tuple[int, bool] | None:
+        """Step one, before 180: the row alone, committed (call_intake.py).
+        Returns (call id, made here) for `ringing_logged`."""
         try:
+            values = inbound_values(sip_call_id=facts.sip_call_id, line_id=self._line_id(facts),
+                                    identity=facts.identity, at=facts.at,
+                                    status=CallStatus.RINGING, reason=None)
             with self.database.session() as session:
-                return calls.record_ringing(session, sip_call_id=facts.sip_call_id,
-                                            line_number=facts.called, identity=facts.identity,
-                                            desk=self.desk, at=facts.at).id
+                return insert_ringing_row(session, values)
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log ringing call %s", facts.sip_call_id)
             return None
+
+    def ringing_logged(self, call_id: int) -> None:
+        """Step two, after 180: caller history link, audit entry, change event."""
+        try:
+            with self.database.session() as session:
+                calls.complete_ringing(session, call_id=call_id, desk=self.desk)
+        except Exception:  # noqa: BLE001
+            log.exception("softphone: could not complete the log of call %s", call_id)
+
+    def _line_id(self, facts: InviteFacts) -> int | None:
+        """Lines are a handful and change with a seed load: cache each number's
+        id, asking the database only for a number not seen yet."""
+        key = facts.line
+        if key not in self._line_ids:
+            with self.database.reading() as session:
+                found = calls.line_id_for(session, facts.called)
+            if found is None:
+                return None
+            self._line_ids[key] = found
+        return self._line_ids[key]
 
     def rejected(self, facts: InviteFacts, reason: str) -> int | None:
         try:

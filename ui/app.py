@@ -42,6 +42,8 @@ def run_desk(args) -> int:
                                      listen=getattr(args, "listen", None))
         if phone is not None:
             window.phone.attach_bridge(phone.bridge)
+            phone.headset.deviceError.connect(
+                lambda message: window.statusBar().showMessage(message, 15000))
         else:
             window.statusBar().showMessage(QCoreApplication.translate(
                 "DeskWindow", "Telepon tidak aktif: %1").replace("%1", why_not or ""))

@@ -18,8 +18,11 @@ log = logging.getLogger(__name__)
 class RunningPhone:
     engine: Any
     bridge: Any
+    headset: Any = None
 
     def stop(self) -> None:
+        if self.headset is not None:
+            self.headset.close()
         self.bridge.close()
         self.engine.stop()
 
@@ -28,17 +31,23 @@ def start_phone(database: Database, settings: Settings, actor: str, *,
                 listen: str | None = None) -> tuple[RunningPhone | None, str | None]:
     """The running phone, or None and one line saying why there is none."""
     try:
+        from telephony.audio import HeadsetPipes
         from telephony.engine import SoftphoneEngine
         from telephony.settings import load_sip_config
+        from ui.headset import HeadsetBridge
         from ui.softphone_bridge import SoftphoneBridge
     except ImportError as exc:
         return None, f"softphone unavailable: {exc}"
+    pipes = HeadsetPipes()
     try:
         config = load_sip_config(settings, listen=listen)
-        engine = SoftphoneEngine(database, config, actor=actor)
+        engine = SoftphoneEngine(database, config, headset=pipes, actor=actor)
         engine.start()
     except DeskError as exc:
         log.warning("softphone not started: %s", exc)
         return None, str(exc)
     log.info("softphone listening on %s/%s", config.listen, config.transport)
-    return RunningPhone(engine, SoftphoneBridge(engine)), None
+    # The headset runs the whole shift: a missing one shows before the first call.
+    headset = HeadsetBridge(pipes, settings)
+    headset.start()
+    return RunningPhone(engine, SoftphoneBridge(engine), headset), None

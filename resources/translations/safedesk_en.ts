@@ -333,6 +333,44 @@
     </message>
 </context>
 <context>
+    <name>HeadsetBridge</name>
+    <message>
+        <location filename="../../ui/headset.py" line="192"/>
+        <source>tidak ada perangkat audio yang terhubung; panggilan tetap berlanjut tanpanya</source>
+        <translation>no audio device is connected; the call goes on without it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="197"/>
+        <source>“{0}” tidak terhubung; memakai “{1}” sebagai gantinya</source>
+        <translation>“{0}” is not connected; using “{1}” instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="236"/>
+        <source>“{0}” terputus; tidak ada perangkat audio lain, panggilan tetap berlanjut tanpanya</source>
+        <translation>“{0}” was disconnected; no other audio device, the call goes on without it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="240"/>
+        <source>“{0}” terputus; sekarang memakai “{1}”</source>
+        <translation>“{0}” was disconnected; using “{1}” now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="259"/>
+        <source>“{0}” berhenti berfungsi ({1}); panggilan tetap berlanjut tanpanya</source>
+        <translation>“{0}” stopped working ({1}); the call goes on without it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="263"/>
+        <source>Speaker headset</source>
+        <translation>Headset earpiece</translation>
+    </message>
+    <message>
+        <location filename="../../ui/headset.py" line="264"/>
+        <source>Mikrofon headset</source>
+        <translation>Headset microphone</translation>
+    </message>
+</context>
+<context>
     <name>IncidentForm</name>
     <message>
         <location filename="../../ui/incident_form.py" line="108"/>
