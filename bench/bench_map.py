@@ -194,5 +194,9 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def main() -> None:
     print(format_table(run()))
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@ QApplication exists (it must be). Storage tests run on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -105,3 +106,10 @@ def require_tools(**tools: bool) -> None:
     missing = [name for name, present in tools.items() if not present]
     if missing:
         pytest.fail(f"not installed: {', '.join(missing)} (make test installs them)")
+
+
+@pytest.fixture(autouse=True)
+def _sipp_for_sip_tests(request):
+    """Every test marked `sip` drives SIPp: without it, it fails, not skips."""
+    if request.node.get_closest_marker("sip") is not None:
+        require_tools(sipp=shutil.which("sipp") is not None)

@@ -22,13 +22,12 @@ from telephony.audio import HeadsetPipes
 from telephony.engine import SoftphoneEngine
 from telephony.events import EventKind
 from telephony.settings import SipConfig
-from telephony.testing import G711A_PCAP, EventLog, Sipp, free_port, sipp_binary
+from telephony.testing import G711A_PCAP, EventLog, Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
     pytest.mark.timeout(90),
     pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
-    pytest.mark.skipif(sipp_binary() is None, reason="SIPp (Debian sip-tester) is not installed"),
 ]
 
 

@@ -12,13 +12,11 @@ import time
 
 import pytest
 
-from telephony.testing import Sipp, free_port, sipp_binary
+from telephony.testing import Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
     pytest.mark.timeout(120),
-    pytest.mark.skipif(sipp_binary() is None, reason="SIPp (Debian sip-tester) is not installed"),
-    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]
 
 CLEAR_NUMBERS = ("08123456701", "08123456702", "+628123456701", "+628123456702",

@@ -17,13 +17,12 @@ from dispatch.models import AuditEntry, Call
 from telephony.engine import SoftphoneEngine, SoftphoneError
 from telephony.events import EventKind
 from telephony.settings import SipConfig
-from telephony.testing import SCENARIOS, EventLog, Sipp, free_port, sipp_binary
+from telephony.testing import SCENARIOS, EventLog, Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
     pytest.mark.timeout(90),
     pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
-    pytest.mark.skipif(sipp_binary() is None, reason="SIPp (Debian sip-tester) is not installed"),
 ]
 
 SLOW_COMMIT_S = 0.3

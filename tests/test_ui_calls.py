@@ -90,12 +90,6 @@ def test_a_surge_of_fifty_ringing_calls_never_stalls_the_window(qtbot, desk, see
 
 # ---------------------------------------------------------------- real SIP
 
-sipp_missing = pytest.mark.skipif(
-    __import__("telephony.testing", fromlist=["sipp_binary"]).sipp_binary() is None,
-    reason="SIPp (Debian sip-tester) is not installed")
-
-
-@sipp_missing
 @pytest.mark.sip
 @pytest.mark.timeout(90)
 @pytest.mark.parametrize("link", ["bridge", "engine"])
