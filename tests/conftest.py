@@ -113,3 +113,27 @@ def _sipp_for_sip_tests(request):
     """Every test marked `sip` drives SIPp: without it, it fails, not skips."""
     if request.node.get_closest_marker("sip") is not None:
         require_tools(sipp=shutil.which("sipp") is not None)
+
+
+@pytest.fixture
+def start_softphone(seeded):
+    """Start desk softphones on free loopback ports, each with an EventLog;
+    all stopped (hung up, pjsua destroyed) after the test."""
+    from telephony.engine import SoftphoneEngine
+    from telephony.settings import SipConfig
+    from telephony.testing import EventLog, free_port
+    engines = []
+
+    def start(headset=None, **overrides):
+        config = SipConfig(**{"host": "127.0.0.1", "port": free_port(),
+                              "desk_name": "desk-test", **overrides})
+        engine = SoftphoneEngine(seeded, config, actor="test", headset=headset)
+        events = EventLog()
+        engine.add_listener(events)
+        engine.start()
+        engines.append(engine)
+        return engine, events
+
+    yield start
+    for engine in engines:
+        engine.stop()

@@ -32,8 +32,7 @@ from dispatch.settings import Settings
 from telephony.audio import HeadsetPipes
 from telephony.engine import SoftphoneEngine
 from telephony.events import EventKind
-from telephony.settings import SipConfig
-from telephony.testing import G711A_PCAP, EventLog, Sipp, free_port, sipp_binary
+from telephony.testing import G711A_PCAP, EventLog, Sipp, sipp_binary
 
 pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("_pulse_and_sipp_installed")]
 
@@ -90,21 +89,9 @@ def headset(pulse, qtbot):
 
 
 @pytest.fixture
-def start_desk(seeded):
-    engines: list[SoftphoneEngine] = []
-
-    def start(pipes: HeadsetPipes) -> tuple[SoftphoneEngine, EventLog]:
-        config = SipConfig(host="127.0.0.1", port=free_port(), desk_name="desk-headset")
-        engine = SoftphoneEngine(seeded, config, actor="test", headset=pipes)
-        events = EventLog()
-        engine.add_listener(events)
-        engine.start()
-        engines.append(engine)
-        return engine, events
-
-    yield start
-    for engine in engines:
-        engine.stop()
+def start_desk(start_softphone):
+    """A desk whose softphone hands each call's audio to `pipes`."""
+    return lambda pipes: start_softphone(headset=pipes, desk_name="desk-headset")
 
 
 def seen(events: EventLog, kind: EventKind):

@@ -21,8 +21,7 @@ from dispatch.models import AuditEntry, Call
 from telephony.audio import HeadsetPipes
 from telephony.engine import SoftphoneEngine
 from telephony.events import EventKind
-from telephony.settings import SipConfig
-from telephony.testing import G711A_PCAP, EventLog, Sipp, free_port
+from telephony.testing import G711A_PCAP, Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
@@ -32,22 +31,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def start_desk(seeded):
-    engines: list[SoftphoneEngine] = []
-
-    def start(headset: HeadsetPipes | None = None, **overrides) -> tuple[SoftphoneEngine, EventLog]:
-        config = SipConfig(**{"host": "127.0.0.1", "port": free_port(), "desk_name": "desk-test",
-                              **overrides})
-        engine = SoftphoneEngine(seeded, config, actor="test", headset=headset)
-        events = EventLog()
-        engine.add_listener(events)
-        engine.start()
-        engines.append(engine)
-        return engine, events
-
-    yield start
-    for engine in engines:
-        engine.stop()
+def start_desk(start_softphone):
+    return start_softphone
 
 
 def target(engine: SoftphoneEngine) -> str:

@@ -17,7 +17,7 @@ from dispatch.models import AuditEntry, Call
 from telephony.engine import SoftphoneEngine, SoftphoneError
 from telephony.events import EventKind
 from telephony.settings import SipConfig
-from telephony.testing import SCENARIOS, EventLog, Sipp, free_port
+from telephony.testing import SCENARIOS, Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
@@ -29,22 +29,8 @@ SLOW_COMMIT_S = 0.3
 
 
 @pytest.fixture
-def desk(seeded):
-    engines: list[SoftphoneEngine] = []
-
-    def start(**overrides) -> tuple[SoftphoneEngine, EventLog]:
-        config = SipConfig(**{"host": "127.0.0.1", "port": free_port(), "desk_name": "desk-test",
-                              **overrides})
-        engine = SoftphoneEngine(seeded, config, actor="test")
-        events = EventLog()
-        engine.add_listener(events)
-        engine.start()
-        engines.append(engine)
-        return engine, events
-
-    yield start
-    for engine in engines:
-        engine.stop()
+def desk(start_softphone):
+    return start_softphone
 
 
 def committed_row(database, sip_call_id: str) -> Call:
