@@ -12,26 +12,11 @@ from dispatch.storage import Database
 from dispatch.units import change_unit_status, get_unit, list_units
 from ui.testing import close_desk, open_desk
 
+from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
+
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
 NEAR_DENPASAR_UTARA = (-8.632, 115.214)
-
-
-@pytest.fixture
-def db_url(tmp_path):
-    """SQLite only: the window is the same on PostgreSQL, whose storage tests
-    run elsewhere, and each UI test then costs a file, not a server database."""
-    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-
-
-@pytest.fixture
-def desk(qtbot, seeded):
-    window = open_desk(seeded)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.boards_ready and window.is_settled(), timeout=WAIT_MS)
-    yield window
-    close_desk(window)
 
 
 def make_incident(database: Database, type_code: str = "kebakaran", lat_lon=NEAR_DENPASAR_UTARA,

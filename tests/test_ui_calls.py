@@ -12,28 +12,13 @@ from dispatch import calls
 from dispatch.enums import CallStatus
 from dispatch.timeutil import utcnow
 from ui.stall_monitor import StallMonitor
-from ui.testing import close_desk, open_desk, ring, ring_surge
+from ui.testing import ring, ring_surge
+
+from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
 STALL_LIMIT_MS = 100
-
-
-@pytest.fixture
-def db_url(tmp_path):
-    """SQLite only: the window is the same on PostgreSQL, whose storage tests
-    run elsewhere, and each UI test then costs a file, not a server database."""
-    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-
-
-@pytest.fixture
-def desk(qtbot, seeded):
-    window = open_desk(seeded)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.boards_ready and window.is_settled(), timeout=WAIT_MS)
-    yield window
-    close_desk(window)
 
 
 def press(qtbot, window, key) -> None:

@@ -9,28 +9,19 @@ from sqlalchemy import func, select
 
 from dispatch.incidents import create_incident
 from dispatch.models import Incident
-from ui.testing import answer, close_desk, open_desk, ring
+from ui.testing import answer, ring
+
+from ui_fixtures import db_url, shown_desk  # noqa: F401,E402  (shared fixtures)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
 
 
 @pytest.fixture
-def db_url(tmp_path):
-    """SQLite only: the window is the same on PostgreSQL, whose storage tests
-    run elsewhere, and each UI test then costs a file, not a server database."""
-    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-
-
-@pytest.fixture
 def desk(qtbot, seeded):
-    window = open_desk(seeded)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.boards_ready and window.is_settled()
-                    and window.incident_form.type_combo.count() > 0, timeout=WAIT_MS)
-    yield window
-    close_desk(window)
+    """The shared desk, once the form also has its incident types."""
+    with shown_desk(qtbot, seeded, lambda w: w.incident_form.type_combo.count() > 0) as window:
+        yield window
 
 
 def incidents_in(database) -> list[Incident]:
