@@ -130,11 +130,11 @@ def test_a_second_desk_hears_the_first_one(db_url):
         else:
             assert [e.action for e in heard] == ["external"]
         arrived.clear()
+        probe = threading.Event()  # listening before desk 2 commits, or it may come too soon
+        first.bus.subscribe(lambda e: probe.set() if e.origin != first.origin else None)
         with second.session() as session:  # and back: desk 1 hears desk 2
             record_audit(session, actor="desk2", action="test", entity="unit", entity_id="PMK-1")
             announce(session, ChangeEvent("unit", "PMK-1", "status"))
-        probe = threading.Event()
-        first.bus.subscribe(lambda e: probe.set() if e.origin != first.origin else None)
         assert probe.wait(10)
         assert [e.entity_id for e in own if e.origin == first.origin] == ["42"]
     finally:
