@@ -8,9 +8,11 @@ is the table of SHORTCUTS below.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 
 from dispatch.enums import Role
 
@@ -20,6 +22,11 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "hang_up": ("F4",),
     "call_back": ("Ctrl+B",),
     "new_incident": ("Ctrl+N",),
+    "new_complaint": ("Ctrl+K",),
+    # Keying the studio takes two keys, releasing it one: a slip must never
+    # put the call centre on air, and getting off air must never wait.
+    "on_air": ("Ctrl+F10",),
+    "off_air": ("F12",),
     "assign_first": ("F9", "Ctrl+Shift+A"),
     "en_route": ("F6",),
     "on_scene": ("F7",),
@@ -32,6 +39,11 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "focus_units": ("Ctrl+4",),
     "focus_recommend": ("Ctrl+5",),
     "focus_map": ("Ctrl+6",),
+    "focus_complaints": ("Ctrl+7",),
+    "focus_complaint_form": ("Ctrl+8",),
+    "focus_bulletin": ("Ctrl+9",),
+    "focus_reading": ("Ctrl+0",),
+    "focus_agencies": (),
     "role_call_taker": ("Ctrl+Alt+1",),
     "role_dispatcher": ("Ctrl+Alt+2",),
     "role_radio": ("Ctrl+Alt+3",),
@@ -48,7 +60,25 @@ PANEL_SHORTCUTS: dict[str, tuple[str, ...]] = {
     "form_caller_location": ("Ctrl+Shift+L",),
     "form_address_search": ("Ctrl+G",),
     "recommend_assign_selected": ("Return",),
+    "complaint_submit": ("Ctrl+Return",),
+    "bulletin_move_up": ("Ctrl+Up",),
+    "bulletin_move_down": ("Ctrl+Down",),
+    "reading_larger": ("Ctrl++",),
+    "reading_smaller": ("Ctrl+-",),
 }
+
+
+def panel_action(widget: QWidget, keys: Sequence[str | QKeySequence.StandardKey],
+                 slot: Callable[[], object]) -> QAction:
+    """A shortcut that works anywhere inside `widget` (a form, a table) and
+    nowhere else, so a panel's Ctrl+Enter or Ctrl+Up never steals the key
+    from another panel."""
+    action = QAction(widget)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    widget.addAction(action)
+    return action
 
 
 class DeskActions(QObject):
@@ -96,8 +126,11 @@ class DeskActions(QObject):
         menu("calls", ["answer", "hold", "hang_up", None, "call_back"])
         menu("incidents", ["new_incident", None, "assign_first"])
         menu("units", ["en_route", "on_scene", "clear", None, "out_of_service"])
+        menu("halo", ["new_complaint", None, "on_air", "off_air"])
         view = menu("view", ["focus_calls", "focus_form", "focus_incidents", "focus_units",
-                             "focus_recommend", "focus_map", None])
+                             "focus_recommend", "focus_map", "focus_complaints",
+                             "focus_complaint_form", "focus_bulletin", "focus_reading",
+                             "focus_agencies", None])
         view.addActions(dock_toggles)
         menu("role", [f"role_{role.value}" for role in Role] + [None, "reset_layout"])
         menu("language", ["language_id", "language_en"])
@@ -109,6 +142,9 @@ class DeskActions(QObject):
             "hang_up": self.tr("T&utup panggilan"),
             "call_back": self.tr("Telepon &balik"),
             "new_incident": self.tr("Kejadian &baru"),
+            "new_complaint": self.tr("&Keluhan baru"),
+            "on_air": self.tr("&Mengudara (kunci relai studio)"),
+            "off_air": self.tr("&Selesai mengudara (lepas relai)"),
             "assign_first": self.tr("&Tugaskan rekomendasi pertama"),
             "en_route": self.tr("Unit dalam &perjalanan"),
             "on_scene": self.tr("Unit di &lokasi"),
@@ -121,6 +157,11 @@ class DeskActions(QObject):
             "focus_units": self.tr("Ke Papan unit"),
             "focus_recommend": self.tr("Ke Rekomendasi"),
             "focus_map": self.tr("Ke Peta"),
+            "focus_complaints": self.tr("Ke Daftar keluhan"),
+            "focus_complaint_form": self.tr("Ke Formulir keluhan"),
+            "focus_bulletin": self.tr("Ke Buletin"),
+            "focus_reading": self.tr("Ke Layar baca studio"),
+            "focus_agencies": self.tr("Ke Instansi & kategori"),
             "role_call_taker": self.tr("Penerima panggilan"),
             "role_dispatcher": self.tr("Dispatcher"),
             "role_radio": self.tr("Staf radio"),
@@ -140,6 +181,7 @@ class DeskActions(QObject):
             action.setStatusTip(action.toolTip())
         titles = {"desk": self.tr("&Meja"), "calls": self.tr("&Panggilan"),
                   "incidents": self.tr("&Kejadian"), "units": self.tr("&Unit"),
+                  "halo": self.tr("&Halo Denpasar"),
                   "view": self.tr("&Tampilan"), "role": self.tr("P&eran"),
                   "language": self.tr("&Bahasa")}
         for key, title in titles.items():

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QGroupBox, QLabel, QSplitter, QToolBar,
                                QVBoxLayout, QWidget)
 
+from dispatch.enums import LinePurpose
 from dispatch.phone import format_for_display
 from dispatch.timeutil import format_wita
 from telephony.events import CallEvent, EventKind
@@ -54,6 +55,7 @@ class ActiveCall:
     withheld: bool
     direction: str
     state: str  # dialing / connected / held
+    line: str | None = None  # the called line, E.164
 
 
 @lru_cache(maxsize=2048)
@@ -72,6 +74,7 @@ def caller_text(number: str | None, withheld: bool, name: str | None = None) -> 
 
 class CallsPanel(QWidget):
     newIncidentRequested = Signal(object, object)  # caller number or None, call id or None
+    newComplaintRequested = Signal(object, object)  # the same, for a Halo Denpasar ticket
     activeCallChanged = Signal(object)  # ActiveCall or None
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -79,6 +82,7 @@ class CallsPanel(QWidget):
         self._worker = worker
         self._phone: Phone | None = None
         self.active: ActiveCall | None = None
+        self._line_purposes: dict[str, str] = {}  # E.164 → LinePurpose value
         self._history_for: tuple[str, int | None] | None = None
         # No database read per drained burst: the same calls reach the window's
         # change feed as committed rows, and that read is already coalesced.
@@ -174,6 +178,7 @@ class CallsPanel(QWidget):
     # ---- the database's view
 
     def show_calls(self, snapshot: CallsSnapshot) -> None:
+        self._line_purposes = dict(snapshot.line_purposes)
         self.ringing_model.set_rows(snapshot.ringing)
         self.callback_model.set_rows(snapshot.callbacks)
         self._show_history()
@@ -200,7 +205,12 @@ class CallsPanel(QWidget):
                 self.ringing_model.remove(event.call_id)
             self._set_active(ActiveCall(event.sip_call_id, event.call_id, event.caller,
                                         event.withheld, event.direction,
-                                        "connected" if kind is EventKind.ANSWERED else "dialing"))
+                                        "connected" if kind is EventKind.ANSWERED else "dialing",
+                                        event.line))
+            if kind is EventKind.ANSWERED and self.is_complaints_call(self.active):
+                # The Halo Denpasar line is for complaints: the ticket form
+                # opens with the answer, as the incident form would be a detour.
+                self.request_complaint()
         elif kind in (EventKind.HELD, EventKind.RESUMED) and self._is_active(event):
             self._set_active(replace(self.active, state="held" if kind is EventKind.HELD
                                      else "connected"))
@@ -320,11 +330,24 @@ class CallsPanel(QWidget):
             return
         self._command("call_back", row.id)
 
-    def request_incident(self) -> None:
-        """Ctrl+N: the form for the active call (number filled in), or a blank one."""
+    def is_complaints_call(self, active: ActiveCall | None) -> bool:
+        return (active is not None and active.direction == "inbound"
+                and self._line_purposes.get(active.line or "") == LinePurpose.COMPLAINTS.value)
+
+    def _active_subject(self) -> tuple[str | None, int | None]:
         active = self.active
         if active is None:
-            self.newIncidentRequested.emit(None, None)
-        else:
-            self.newIncidentRequested.emit(None if active.withheld else active.caller_number,
-                                           active.call_id)
+            return None, None
+        return (None if active.withheld else active.caller_number), active.call_id
+
+    def request_incident(self) -> None:
+        """Ctrl+N: the form for the active call (number filled in), or a blank
+        one. A call on the complaints line gets the complaint form instead."""
+        if self.is_complaints_call(self.active):
+            self.request_complaint()
+            return
+        self.newIncidentRequested.emit(*self._active_subject())
+
+    def request_complaint(self) -> None:
+        """A complaint ticket for the active call, or a blank one (walk-in, letter)."""
+        self.newComplaintRequested.emit(*self._active_subject())

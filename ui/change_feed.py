@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from dispatch.events import ChangeEvent, EventBus
 from ui.gui_thread import to_gui
 
-EVERYTHING = frozenset({"call", "incident", "unit", "assignment", "seed"})
+EVERYTHING = frozenset({"call", "incident", "unit", "assignment", "seed", "complaint", "agency",
+                        "complaint_category", "bulletin"})
 
 
 class ChangeFeed(QObject):

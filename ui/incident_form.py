@@ -7,8 +7,7 @@ same way) because another desk may have changed things meanwhile.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -16,8 +15,9 @@ from dispatch.geocode import NominatimGeocoder
 from dispatch.incidents import MAX_NOTES, create_incident
 from dispatch.phone import format_for_display, normalise_number
 from ui import labels
+from ui.actions import panel_action
 from ui.boards import MessageLine
-from ui.location_picker import LocationPicker, parse_coordinate
+from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import IncidentTypeChoice, read_caller_location
 from ui.worker import BackgroundRunner, DbWorker, describe_error
 
@@ -70,16 +70,10 @@ class IncidentForm(QWidget):
 
     def _build_local_shortcuts(self) -> None:
         # Form-wide, so Ctrl+Enter saves from any field without stealing Enter elsewhere.
-        def action(keys: list[str], slot) -> QAction:
-            made = QAction(self)
-            made.setShortcuts([QKeySequence(k) for k in keys])
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.triggered.connect(slot)
-            self.addAction(made)
-            return made
-        self.submit_action = action(["Ctrl+Return", "Ctrl+Enter"], self.submit)
-        self.focus_location_action = action(["Ctrl+L"], self.focus_location)
-        self.caller_location_action = action(["Ctrl+Shift+L"], self.location.use_caller_location)
+        self.submit_action = panel_action(self, ["Ctrl+Return", "Ctrl+Enter"], self.submit)
+        self.focus_location_action = panel_action(self, ["Ctrl+L"], self.focus_location)
+        self.caller_location_action = panel_action(self, ["Ctrl+Shift+L"],
+                                                   self.location.use_caller_location)
 
     def _lay_out(self) -> None:
         self.form = QFormLayout()
@@ -191,17 +185,13 @@ class IncidentForm(QWidget):
         position = self.type_combo.currentIndex()
         if not 0 <= position < len(self._types):
             return self._refuse(self.tr("Pilih jenis kejadian."), self.type_combo)
-        lat_text, lon_text = self.location.coordinates_text()
-        if not lat_text.strip() and not lon_text.strip():
+        point = self.location.checked_point()
+        if point is None:
             return self._refuse(self.tr("Tentukan lokasi: pilih tempat, cari alamat, klik peta, "
                                         "atau isi lintang dan bujur."), self.location.place_edit)
-        lat, lon = parse_coordinate(lat_text), parse_coordinate(lon_text)
-        if lat is None or not -90 <= lat <= 90:
-            return self._refuse(self.tr("Lintang tidak valid: \"%1\" (harus angka antara -90 dan "
-                                        "90).").replace("%1", lat_text), self.location.lat_edit)
-        if lon is None or not -180 <= lon <= 180:
-            return self._refuse(self.tr("Bujur tidak valid: \"%1\" (harus angka antara -180 dan "
-                                        "180).").replace("%1", lon_text), self.location.lon_edit)
+        if isinstance(point, PlaceProblem):
+            return self._refuse(point.text, point.field)
+        lat, lon = point
         caller = self.caller_edit.text().strip()
         parsed = normalise_number(caller)
         if caller and parsed.e164 is None and not parsed.withheld:

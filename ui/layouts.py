@@ -13,16 +13,31 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from dispatch import paths
 from dispatch.enums import Role
 
-LAYOUT_VERSION = 1  # bump when docks are added or renamed: old blobs are then ignored
+LAYOUT_VERSION = 2  # bump when docks are added or renamed: old blobs are then ignored
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+Slot = str | tuple[str, ...]  # one dock, or docks stacked as tabs (the first one in front)
 # Per role: the docks of each side, top to bottom; docks not named start hidden.
-DEFAULT_LAYOUTS: dict[str, dict[Qt.DockWidgetArea, list[str]]] = {
-    Role.CALL_TAKER.value: {LEFT: ["calls", "form"], RIGHT: ["incidents", "map"]},
+# A call-taker's emergency and complaint panels share a place as tabs: one
+# call needs one of them, and the complaints line brings its tab forward.
+DEFAULT_LAYOUTS: dict[str, dict[Qt.DockWidgetArea, list[Slot]]] = {
+    Role.CALL_TAKER.value: {LEFT: ["calls", ("form", "complaint_form")],
+                            RIGHT: [("incidents", "complaints"), "map"]},
     Role.DISPATCHER.value: {LEFT: ["incidents", "recommend"], RIGHT: ["map", "units"]},
-    Role.RADIO.value: {LEFT: ["incidents", "units"], RIGHT: ["map"]},
-    Role.SUPERVISOR.value: {LEFT: ["calls", "incidents", "recommend"],
-                            RIGHT: ["form", "units", "map"]},
+    Role.RADIO.value: {LEFT: ["complaints", "bulletin"], RIGHT: [("reading", "incidents", "map")]},
+    Role.SUPERVISOR.value: {LEFT: [("calls", "complaints"), ("incidents", "agencies"),
+                                   "recommend"],
+                            RIGHT: [("form", "complaint_form"), "units", "map"]},
 }
+
+
+def _names(slot: Slot) -> tuple[str, ...]:
+    return (slot,) if isinstance(slot, str) else slot
+
+
+def docks_of(role: str) -> set[str]:
+    """Every dock the role's default layout places (in front or as a tab)."""
+    return {name for slots in DEFAULT_LAYOUTS[role].values() for slot in slots
+            for name in _names(slot)}
 
 
 def layout_store() -> QSettings:
@@ -71,23 +86,33 @@ class RoleLayouts:
         for dock in self._docks.values():
             dock.setFloating(False)
             window.removeDockWidget(dock)
-        for area, names in DEFAULT_LAYOUTS[role].items():
+        # Splits first, tabs after: Qt adds a dock split from a tabbed one
+        # as one more tab, not as a neighbour.
+        for area, slots in DEFAULT_LAYOUTS[role].items():
             previous = None
-            for name in names:
-                dock = self._docks[name]
+            for slot in slots:
+                front = self._docks[_names(slot)[0]]
                 if previous is None:
-                    window.addDockWidget(area, dock)
+                    window.addDockWidget(area, front)
                 else:
-                    window.splitDockWidget(previous, dock, Qt.Orientation.Vertical)
-                dock.show()
-                previous = dock
-        shown = {name for names in DEFAULT_LAYOUTS[role].values() for name in names}
+                    window.splitDockWidget(previous, front, Qt.Orientation.Vertical)
+                front.show()
+                previous = front
+        for slots in DEFAULT_LAYOUTS[role].values():
+            for slot in slots:
+                front, *behind = (self._docks[name] for name in _names(slot))
+                for dock in behind:
+                    window.tabifyDockWidget(front, dock)
+                    dock.show()
+                front.raise_()
+        shown = docks_of(role)
         for name, dock in self._docks.items():
             if name not in shown:
                 # Added, then hidden: the View menu can bring it back into a dock area.
                 window.addDockWidget(RIGHT, dock)
                 dock.hide()
-        columns = [[self._docks[n] for n in names] for names in DEFAULT_LAYOUTS[role].values()]
+        columns = [[self._docks[_names(slot)[0]] for slot in slots]
+                   for slots in DEFAULT_LAYOUTS[role].values()]
         for column in columns:
             window.resizeDocks(column, [400] * len(column), Qt.Orientation.Vertical)
         if len(columns) == 2:

@@ -9,6 +9,7 @@ Coordinates stay editable: a caller may read them off a phone.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit,
@@ -31,6 +32,13 @@ def parse_coordinate(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+@dataclass(frozen=True)
+class PlaceProblem:
+    """What is wrong with the typed place, in one line, and where to fix it."""
+    text: str
+    field: QWidget
 
 
 class LocationPicker(QWidget):
@@ -208,6 +216,20 @@ class LocationPicker(QWidget):
 
     def address(self) -> str:
         return self.place_edit.text().strip()
+
+    def checked_point(self) -> tuple[float, float] | PlaceProblem | None:
+        """The coordinates as numbers; None when both boxes are empty."""
+        lat_text, lon_text = self.coordinates_text()
+        if not lat_text.strip() and not lon_text.strip():
+            return None
+        lat, lon = parse_coordinate(lat_text), parse_coordinate(lon_text)
+        if lat is None or not -90 <= lat <= 90:
+            return PlaceProblem(self.tr("Lintang tidak valid: \"%1\" (harus angka antara -90 dan "
+                                        "90).").replace("%1", lat_text), self.lat_edit)
+        if lon is None or not -180 <= lon <= 180:
+            return PlaceProblem(self.tr("Bujur tidak valid: \"%1\" (harus angka antara -180 dan "
+                                        "180).").replace("%1", lon_text), self.lon_edit)
+        return lat, lon
 
     def coordinates_text(self) -> tuple[str, str]:
         return self.lat_edit.text(), self.lon_edit.text()

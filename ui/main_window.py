@@ -30,7 +30,8 @@ from ui import settings as ui_settings
 from ui.actions import DeskActions
 from ui.boards import IncidentsBoard, UnitsBoard
 from ui.calls_panel import CallsPanel
-from ui.change_feed import ChangeFeed
+from ui.change_feed import EVERYTHING, ChangeFeed
+from ui.halo_panels import HaloPanels
 from ui.incident_form import IncidentForm
 from ui.layouts import RoleLayouts
 from ui.map_panel import MapPanel
@@ -73,6 +74,7 @@ class DeskWindow(QMainWindow):
         # arrive on the same bus, so the feed treats them like local ones.
         self.other_desks = watch_other_desks(database)
         self.boards_ready = False
+        self._last_form = "form"  # which form a map click fills when both are in view
         self._build_panels(map_enabled)
         self._build_docks()
         self.desk_actions = DeskActions(self)
@@ -97,6 +99,7 @@ class DeskWindow(QMainWindow):
                                               self)
         enabled = self.settings.get(ui_settings.MAP_ENABLED) if map_enabled is None else map_enabled
         self.map_panel = MapPanel(self.database, self.settings, enabled=enabled, parent=self)
+        self.halo = HaloPanels(self.worker, self.network, geocoder, self.settings, self.actor, self)
         self.phone = PhoneLink(self.calls_panel, self)
 
     def _build_docks(self) -> None:
@@ -107,7 +110,8 @@ class DeskWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         panels = {"calls": self.calls_panel, "form": self.incident_form,
                   "incidents": self.incidents_board, "units": self.units_board,
-                  "recommend": self.recommend_panel, "map": self.map_panel}
+                  "recommend": self.recommend_panel, "map": self.map_panel,
+                  **self.halo.panels()}
         self.docks: dict[str, QDockWidget] = {}
         for name, panel in panels.items():
             dock = QDockWidget(self)
@@ -140,10 +144,14 @@ class DeskWindow(QMainWindow):
         a["call_back"].triggered.connect(self.calls_panel.call_back)
         a["new_incident"].triggered.connect(self.calls_panel.request_incident)
         self.calls_panel.newIncidentRequested.connect(self.open_incident_form)
+        a["new_complaint"].triggered.connect(self.calls_panel.request_complaint)
+        self.calls_panel.newComplaintRequested.connect(self.open_complaint_form)
+        a["on_air"].triggered.connect(self.go_on_air)
+        a["off_air"].triggered.connect(self.halo.reading.go_off_air)
         a["assign_first"].triggered.connect(self.recommend_panel.assign_first)
         for name, status in STATUS_KEYS.items():
             a[name].triggered.connect(lambda _checked=False, s=status: self.change_unit_status(s))
-        a["refresh"].triggered.connect(lambda: self._on_changes(frozenset({"call", *BOARD_ENTITIES})))
+        a["refresh"].triggered.connect(lambda: self._on_changes(EVERYTHING))
         for name in self.docks:
             a[f"focus_{name}"].triggered.connect(lambda _checked=False, n=name: self.focus_panel(n))
         a.roles.triggered.connect(lambda action: self.switch_role(action.data()))
@@ -153,7 +161,7 @@ class DeskWindow(QMainWindow):
         self.incident_form.incidentCreated.connect(self._incident_created)
         self.incidents_board.incidentSelected.connect(self.recommend_panel.show_incident)
         self.recommend_panel.assigned.connect(lambda *_: self.units_board.message.clear_message())
-        self.map_panel.locationPicked.connect(self.incident_form.set_location_from_map)
+        self.map_panel.locationPicked.connect(self._map_picked)
 
     def _start_language_and_role(self) -> None:
         language = self.layouts.store.value("desk/language") or self.settings.get(LANGUAGE)
@@ -166,9 +174,14 @@ class DeskWindow(QMainWindow):
 
     def _start_loading(self) -> None:
         self.worker.read(read_incident_types, self.incident_form.set_incident_types)
-        self.worker.read(Gazetteer.load, self.incident_form.location.set_gazetteer)
+        self.worker.read(Gazetteer.load, self._set_gazetteer)
         self._boards_read.request()
         self._calls_read.request()
+        self.halo.start_loading()
+
+    def _set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        self.incident_form.location.set_gazetteer(gazetteer)
+        self.halo.form.location.set_gazetteer(gazetteer)
 
     # ---- refreshing
 
@@ -179,6 +192,7 @@ class DeskWindow(QMainWindow):
         if "call" in entities:
             self._calls_read.request()
             self.calls_panel.refresh_history()
+        self.halo.on_changes(entities)
 
     def _show_boards(self, snapshot: BoardSnapshot) -> None:
         self.incidents_board.show_incidents(snapshot.incidents)
@@ -191,21 +205,45 @@ class DeskWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.clock.setText(format_wita(utcnow(), with_date=False))
-        for panel in (self.incidents_board, self.units_board, self.calls_panel):
+        for panel in (self.incidents_board, self.units_board, self.calls_panel, self.halo):
             panel.tick()
 
     def is_settled(self) -> bool:
         """Nothing queued, running or about to refresh (tests wait on this)."""
         return (self.worker.is_idle() and self.router.is_idle() and self.network.is_idle()
                 and not self.feed.pending() and not self._boards_read.busy
-                and not self._calls_read.busy and not self.calls_panel.live_events.pending())
+                and not self._calls_read.busy and not self.calls_panel.live_events.pending()
+                and self.halo.is_settled())
 
     # ---- actions
 
     def open_incident_form(self, caller_number=None, call_id=None) -> None:
+        self._last_form = "form"
         self.incident_form.start_new(caller_number, call_id)
         self.focus_panel("form")
         self.incident_form.type_combo.setFocus()
+
+    def open_complaint_form(self, caller_number=None, call_id=None) -> None:
+        self._last_form = "complaint_form"
+        self.halo.form.start_new(caller_number, call_id)
+        self.focus_panel("complaint_form")
+
+    def _map_picked(self, lat: float, lon: float) -> None:
+        """A map click fills the form in front: the complaint form when it
+        is the visible one (its dock raised), else the incident form."""
+        complaint_dock = self.docks["complaint_form"]
+        in_front = not complaint_dock.visibleRegion().isEmpty()
+        if in_front and (self.docks["form"].visibleRegion().isEmpty()
+                         or self._last_form == "complaint_form"):
+            self.halo.form.set_location_from_map(lat, lon)
+        else:
+            self.incident_form.set_location_from_map(lat, lon)
+
+    def go_on_air(self) -> None:
+        """Ctrl+F10 from anywhere: the studio view comes forward with the
+        current bulletin, so the reader sees what is being keyed."""
+        self.focus_panel("reading")
+        self.halo.reading.go_on_air()
 
     def _incident_created(self, incident_id: int) -> None:
         self.incidents_board.select_incident(incident_id)
@@ -249,7 +287,8 @@ class DeskWindow(QMainWindow):
         panel = dock.widget()
         focus = {"incidents": self.incidents_board.view, "units": self.units_board.view,
                  "recommend": self.recommend_panel.view, "calls": self.calls_panel.ringing_view,
-                 "form": self.incident_form.type_combo}.get(name, panel)
+                 "form": self.incident_form.type_combo,
+                 **self.halo.focus_widgets()}.get(name, panel)
         focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def switch_role(self, role: str) -> None:
@@ -272,7 +311,10 @@ class DeskWindow(QMainWindow):
         self.setWindowTitle(self.tr("Safe Community Desk — Denpasar"))
         titles = {"calls": self.tr("Panggilan"), "form": self.tr("Formulir kejadian"),
                   "incidents": self.tr("Papan kejadian"), "units": self.tr("Papan unit"),
-                  "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta")}
+                  "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta"),
+                  "complaints": self.tr("Keluhan"), "complaint_form": self.tr("Formulir keluhan"),
+                  "bulletin": self.tr("Buletin"), "reading": self.tr("Layar baca studio"),
+                  "agencies": self.tr("Instansi & kategori")}
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
         self.desk_actions.retranslate()
@@ -289,6 +331,7 @@ class DeskWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.layouts.save()
         self.phone.detach()
+        self.halo.shutdown()
         self.feed.close()
         if self.other_desks is not None:
             self.other_desks.stop()

@@ -113,7 +113,7 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
             window.grab().save(str(path))
             panels = {}
             for name, dock in window.docks.items():
-                if dock.isVisible():
+                if dock.isVisible() and not dock.visibleRegion().isEmpty():  # not a back tab
                     corner = dock.mapTo(window, dock.rect().topLeft())
                     panels[name] = (corner.x(), corner.y(), dock.width(), dock.height())
             written.append(Shot(path, language, panels))

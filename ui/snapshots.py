@@ -6,7 +6,7 @@ session or be touched by two threads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -83,6 +83,8 @@ class BoardSnapshot:
 class CallsSnapshot:
     ringing: tuple[CallRow, ...]
     callbacks: tuple[CallRow, ...]
+    # E.164 → "emergency" / "complaints": the panel opens the form that fits the line.
+    line_purposes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -140,11 +142,13 @@ def _call_row(call, lines: dict[int, str]) -> CallRow:
 
 
 def read_calls(session: Session) -> CallsSnapshot:
-    lines = {line.id: line.display for line in session.scalars(select(Line))}
+    all_lines = list(session.scalars(select(Line)))
+    lines = {line.id: line.display for line in all_lines}
     ringing = [call for call in list_calls(session, status=CallStatus.RINGING)
                if call.direction is CallDirection.INBOUND]
     return CallsSnapshot(tuple(_call_row(call, lines) for call in ringing),
-                         tuple(_call_row(call, lines) for call in callback_list(session)))
+                         tuple(_call_row(call, lines) for call in callback_list(session)),
+                         {line.number: str(line.purpose) for line in all_lines})
 
 
 def read_call(session: Session, call_id: int) -> CallRow | None:

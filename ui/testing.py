@@ -15,6 +15,7 @@ from ui.gui_thread import to_gui
 from ui.translations import switch_language
 
 EMERGENCY_LINE = "+62361223333"
+COMPLAINTS_LINE = "+62361244444"
 QUIET_SETTINGS = {"ui.poll_interval_s": 0}  # tests wait for events, not for the safety poll
 
 
@@ -41,14 +42,14 @@ def invite_identity(number: str, name: str = "Penelepon"):
 
 
 def ring(database: Database, sip_call_id: str, number: str, *, name: str = "Penelepon",
-         at=None) -> CallEvent:
+         at=None, line: str = EMERGENCY_LINE) -> CallEvent:
     """Write a ringing call as the softphone does, and return the event it would send."""
     identity = invite_identity(number, name)
     with database.session() as session:
-        call = calls.record_ringing(session, sip_call_id=sip_call_id, line_number=EMERGENCY_LINE,
+        call = calls.record_ringing(session, sip_call_id=sip_call_id, line_number=line,
                                     identity=identity, desk="desk-test", at=at)
         return CallEvent(EventKind.RINGING, call.started_at, sip_call_id=sip_call_id,
-                         call_id=call.id, line=EMERGENCY_LINE, caller=call.caller_number,
+                         call_id=call.id, line=line, caller=call.caller_number,
                          caller_name=call.caller_name, withheld=call.caller_withheld)
 
 

@@ -2,274 +2,986 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>AgencyEditor</name>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="90"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="91"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="92"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="93"/>
+        <location filename="../../ui/agency_editor.py" line="109"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="94"/>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="94"/>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="96"/>
+        <source>Kategori yang ditangani</source>
+        <translation>Categories handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="100"/>
+        <source>Kategori pengaduan dan instansi penanggung jawab (berlaku untuk tiket baru)</source>
+        <translation>Complaint categories and the agency responsible (applies to new tickets)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="102"/>
+        <source>Instansi</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="104"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="104"/>
+        <source>Instansi penanggung jawab</source>
+        <translation>Responsible agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="104"/>
+        <source>Target (jam)</source>
+        <translation>Target (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="105"/>
+        <source>&amp;Kode</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="105"/>
+        <source>&amp;Nama instansi</source>
+        <translation>Agency &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="106"/>
+        <source>&amp;Telepon / kontak</source>
+        <translation>&amp;Phone / contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="108"/>
+        <source>mis. DISKOMINFO</source>
+        <translation>e.g. DISKOMINFO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="110"/>
+        <source>Simpan instansi</source>
+        <translation>Save agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="111"/>
+        <source>Instansi baru</source>
+        <translation>New agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="178"/>
+        <source>Kategori %1 sekarang ditangani %2.</source>
+        <translation>Category %1 is now handled by %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="210"/>
+        <source>Isi kode instansi (huruf besar, mis. DISKOMINFO).</source>
+        <translation>Enter the agency code (capitals, e.g. DISKOMINFO).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="213"/>
+        <source>Isi nama instansi.</source>
+        <translation>Enter the agency&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency_editor.py" line="219"/>
+        <source>Instansi %1 tersimpan.</source>
+        <translation>Agency %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinPanel</name>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="126"/>
+        <source>Buletin Halo Denpasar</source>
+        <translation>Halo Denpasar bulletins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="127"/>
+        <source>Pengaduan baru atau berubah sejak buletin sebelumnya</source>
+        <translation>Complaints new or changed since the previous bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="128"/>
+        <source>Isi buletin (urutan dibacakan)</source>
+        <translation>Bulletin items (in reading order)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="130"/>
+        <source>Judul buletin baru, mis. Halo Denpasar pagi</source>
+        <translation>Title of the new bulletin, e.g. Halo Denpasar morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="131"/>
+        <source>Buletin baru</source>
+        <translation>New bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="132"/>
+        <source>Tambahkan ke buletin</source>
+        <translation>Add to bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="133"/>
+        <source>Naik</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="134"/>
+        <source>Pindahkan ke atas (Ctrl+Atas)</source>
+        <translation>Move up (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="135"/>
+        <source>Turun</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="136"/>
+        <source>Pindahkan ke bawah (Ctrl+Bawah)</source>
+        <translation>Move down (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="137"/>
+        <source>Hapus dari buletin</source>
+        <translation>Remove from bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="138"/>
+        <source>Ekspor teks…</source>
+        <translation>Export text…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="139"/>
+        <source>Ekspor PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="140"/>
+        <source>Tampilan siaran…</source>
+        <translation>Reading view…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="242"/>
+        <source>Pilih atau buat buletin dulu.</source>
+        <translation>Choose or create a bulletin first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="248"/>
+        <source>Pilih item buletin dulu.</source>
+        <translation>Choose a bulletin item first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="254"/>
+        <source>Beri judul buletin baru.</source>
+        <translation>Give the new bulletin a title.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="261"/>
+        <source>Buletin #%1 dibuat.</source>
+        <translation>Bulletin #%1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="268"/>
+        <source>Pilih pengaduan yang akan ditambahkan.</source>
+        <translation>Choose the complaint to add.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="278"/>
+        <source>%1 masuk buletin.</source>
+        <translation>%1 added to the bulletin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="304"/>
+        <source>%1 dikeluarkan dari buletin.</source>
+        <translation>%1 removed from the bulletin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="316"/>
+        <source>Teks %1 disimpan.</source>
+        <translation>Text of %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="317"/>
+        <source>Teks %1 kembali ke draf.</source>
+        <translation>Text of %1 is back to the draft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="318"/>
+        <source>Teks tidak disimpan: %1</source>
+        <translation>Text not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="330"/>
+        <source>Buletin diekspor ke %1</source>
+        <translation>Bulletin exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="333"/>
+        <source>Ekspor gagal: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="339"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="339"/>
+        <source>Teks (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletin_panel.py" line="341"/>
+        <source>Ekspor buletin</source>
+        <translation>Export bulletin</translation>
+    </message>
+</context>
+<context>
     <name>CallsPanel</name>
     <message>
-        <location filename="../../ui/calls_panel.py" line="97"/>
-        <location filename="../../ui/calls_panel.py" line="107"/>
+        <location filename="../../ui/calls_panel.py" line="101"/>
+        <location filename="../../ui/calls_panel.py" line="111"/>
         <source>Penelepon</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="99"/>
+        <location filename="../../ui/calls_panel.py" line="103"/>
         <source>Saluran</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="100"/>
+        <location filename="../../ui/calls_panel.py" line="104"/>
         <source>Berdering</source>
         <translation>Ringing</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="109"/>
-        <location filename="../../ui/calls_panel.py" line="118"/>
+        <location filename="../../ui/calls_panel.py" line="113"/>
+        <location filename="../../ui/calls_panel.py" line="122"/>
         <source>Waktu (WITA)</source>
         <translation>Time (WITA)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="111"/>
+        <location filename="../../ui/calls_panel.py" line="115"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="119"/>
+        <location filename="../../ui/calls_panel.py" line="123"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="120"/>
+        <location filename="../../ui/calls_panel.py" line="124"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="121"/>
+        <location filename="../../ui/calls_panel.py" line="125"/>
         <source>Ringkasan</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="158"/>
+        <location filename="../../ui/calls_panel.py" line="162"/>
         <source>&lt;b&gt;Berdering&lt;/b&gt; (terlama di atas)</source>
         <translation>&lt;b&gt;Ringing&lt;/b&gt; (longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="159"/>
+        <location filename="../../ui/calls_panel.py" line="163"/>
         <source>&lt;b&gt;Perlu ditelepon balik&lt;/b&gt;</source>
         <translation>&lt;b&gt;To call back&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="160"/>
+        <location filename="../../ui/calls_panel.py" line="164"/>
         <source>Riwayat penelepon</source>
         <translation>Caller history</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="161"/>
+        <location filename="../../ui/calls_panel.py" line="165"/>
         <source>Panggilan aktif</source>
         <translation>Active call</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="227"/>
+        <location filename="../../ui/calls_panel.py" line="237"/>
         <source>Tidak ada panggilan aktif.</source>
         <translation>No active call.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="229"/>
+        <location filename="../../ui/calls_panel.py" line="239"/>
         <source>memanggil…</source>
         <translation>calling…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="229"/>
+        <location filename="../../ui/calls_panel.py" line="239"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="230"/>
+        <location filename="../../ui/calls_panel.py" line="240"/>
         <source>DITAHAN</source>
         <translation>ON HOLD</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="231"/>
+        <location filename="../../ui/calls_panel.py" line="241"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="278"/>
+        <location filename="../../ui/calls_panel.py" line="288"/>
         <source>Softphone tidak berjalan: panggilan tidak bisa dijawab dari meja ini.</source>
         <translation>The softphone is not running: calls cannot be answered from this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="293"/>
+        <location filename="../../ui/calls_panel.py" line="303"/>
         <source>Tidak ada panggilan yang berdering.</source>
         <translation>No call is ringing.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="299"/>
+        <location filename="../../ui/calls_panel.py" line="309"/>
         <source>Tidak ada panggilan aktif untuk ditahan.</source>
         <translation>No active call to hold.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="306"/>
+        <location filename="../../ui/calls_panel.py" line="316"/>
         <source>Tidak ada panggilan aktif untuk ditutup.</source>
         <translation>No active call to hang up.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="315"/>
+        <location filename="../../ui/calls_panel.py" line="325"/>
         <source>Daftar telepon balik kosong.</source>
         <translation>The call-back list is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_panel.py" line="318"/>
+        <location filename="../../ui/calls_panel.py" line="328"/>
         <source>Nomor penelepon ini disembunyikan; tidak bisa ditelepon balik.</source>
         <translation>This caller&apos;s number is withheld; it cannot be called back.</translation>
     </message>
 </context>
 <context>
+    <name>ComplaintDetailPane</name>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="78"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="78"/>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="79"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="79"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="80"/>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="80"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="83"/>
+        <source>Pelapor — RAHASIA, jangan dibacakan di udara</source>
+        <translation>Reporter — PRIVATE, never read on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="84"/>
+        <source>Riwayat (terbaru di atas)</source>
+        <translation>History (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="85"/>
+        <source>Catatan wajib: apa yang sudah dilakukan</source>
+        <translation>Note required: what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="86"/>
+        <source>Ubah status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="87"/>
+        <source>— status berikutnya —</source>
+        <translation>— next status —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="105"/>
+        <source>Pilih tiket untuk melihat rinciannya.</source>
+        <translation>Select a ticket to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="134"/>
+        <source>dibuat %1 oleh %2 · target %3</source>
+        <translation>created %1 by %2 · target %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="139"/>
+        <source>(panggilan #%1)</source>
+        <translation>(call #%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_detail.py" line="142"/>
+        <source>Nama: %1 · Nomor: %2</source>
+        <translation>Name: %1 · Number: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintFilters</name>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="65"/>
+        <source>Nomor tiket, nomor penelepon, atau kata dari uraian/alamat (Enter)</source>
+        <translation>Ticket number, caller&apos;s number, or words from the description/address (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="66"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="69"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="73"/>
+        <source>Semua instansi</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="74"/>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="75"/>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_filters.py" line="76"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="130"/>
+        <source>&amp;Saluran</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="130"/>
+        <source>&amp;Kategori</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="130"/>
+        <source>&amp;Tempat</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="131"/>
+        <source>&amp;Uraian masalah</source>
+        <translation>&amp;Description of the problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="131"/>
+        <source>&amp;Nama pelapor</source>
+        <translation>Reporter&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="131"/>
+        <source>N&amp;omor pelapor</source>
+        <translation>Reporter&apos;s n&amp;umber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="136"/>
+        <source>Data pelapor — RAHASIA, tidak pernah dibacakan di udara</source>
+        <translation>Reporter details — PRIVATE, never read on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="138"/>
+        <source>boleh kosong</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="139"/>
+        <source>mis. 0812-3456-7890 (boleh kosong)</source>
+        <translation>e.g. 0812-3456-7890 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="141"/>
+        <source>Apa masalahnya, sejak kapan, patokan tempatnya…</source>
+        <translation>What is wrong, since when, landmarks nearby…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="142"/>
+        <source>Simpan pengaduan</source>
+        <translation>Save complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="143"/>
+        <source>Simpan pengaduan (Ctrl+Enter)</source>
+        <translation>Save complaint (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="144"/>
+        <source>Kosongkan</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="172"/>
+        <source>— pilih kategori —</source>
+        <translation>— choose a category —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="185"/>
+        <source>Diteruskan ke %1 (%2) · target selesai %3 jam</source>
+        <translation>Forwarded to %1 (%2) · target: resolved within %3 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="224"/>
+        <source>Dari panggilan #%1</source>
+        <translation>From call #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="230"/>
+        <source>Tiket %1 tersimpan — bacakan ke penelepon</source>
+        <translation>Ticket %1 saved — read it back to the caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="248"/>
+        <source>Tentukan tempat: pilih tempat, cari alamat, klik peta, isi lintang dan bujur, atau tulis alamatnya.</source>
+        <translation>Give the place: pick a place, search an address, click the map, enter latitude and longitude, or type the address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="260"/>
+        <source>Pilih kategori pengaduan.</source>
+        <translation>Choose a complaint category.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="266"/>
+        <source>Tulis uraian masalahnya.</source>
+        <translation>Describe the problem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="269"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="270"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="271"/>
+        <source>Nama pelapor</source>
+        <translation>Reporter&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="273"/>
+        <source>%1 terlalu panjang (maksimal %2 karakter).</source>
+        <translation>%1 is too long (at most %2 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_form.py" line="277"/>
+        <source>Nomor pelapor &quot;%1&quot; tidak dikenali (harus nomor yang bisa ditelepon balik).</source>
+        <translation>Reporter&apos;s number &quot;%1&quot; not recognised (it must be a number the desk can call back).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLabels</name>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="20"/>
+        <source>diterima</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="21"/>
+        <source>diteruskan ke instansi</source>
+        <translation>forwarded to agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="22"/>
+        <source>sedang ditangani</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="23"/>
+        <source>tuntas</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="24"/>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="29"/>
+        <source>telepon</source>
+        <translation>phone call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="30"/>
+        <source>datang langsung</source>
+        <translation>walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="31"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="32"/>
+        <source>surat</source>
+        <translation>letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="33"/>
+        <source>lainnya</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="48"/>
+        <source>%1 hari %2 jam</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="50"/>
+        <source>%1 jam %2 mnt</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="60"/>
+        <source>⚠ terlambat %1</source>
+        <translation>⚠ overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="61"/>
+        <source>sisa %1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="67"/>
+        <source>dibacakan di udara: buletin #%1 «%2»</source>
+        <translation>read on air: bulletin #%1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="70"/>
+        <source>(selesai %1)</source>
+        <translation>(ended %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="73"/>
+        <source>tiket dibuka (%1)</source>
+        <translation>ticket opened (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="76"/>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_labels.py" line="79"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsBoard</name>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="78"/>
+        <source>Tiket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="79"/>
+        <source>Dibuat (WITA)</source>
+        <translation>Created (WITA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="81"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="83"/>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="85"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="86"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="88"/>
+        <source>Batas waktu</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="193"/>
+        <source>Pilih tiket yang akan diubah statusnya.</source>
+        <translation>Select the ticket whose status should change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="196"/>
+        <source>Tiket %1 sudah ditutup (%2); buka tiket baru yang menyebut tiket ini.</source>
+        <translation>Ticket %1 is closed (%2); open a new ticket that quotes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="200"/>
+        <source>Tiket %1 tidak bisa pindah dari «%2» ke «%3»; pilih salah satu: %4.</source>
+        <translation>Ticket %1 cannot go from «%2» to «%3»; choose one of: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="208"/>
+        <source>Tulis catatan: apa yang sudah dilakukan.</source>
+        <translation>Write a note: what was done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints_board.py" line="225"/>
+        <source>Tiket %1 sekarang: %2.</source>
+        <translation>Ticket %1 is now: %2.</translation>
+    </message>
+</context>
+<context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="140"/>
         <source>&amp;Jawab panggilan</source>
         <translation>&amp;Answer call</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="141"/>
         <source>&amp;Tahan / lanjutkan</source>
         <translation>&amp;Hold / resume</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109"/>
+        <location filename="../../ui/actions.py" line="142"/>
         <source>T&amp;utup panggilan</source>
         <translation>Hang &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="143"/>
         <source>Telepon &amp;balik</source>
         <translation>Call &amp;back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111"/>
+        <location filename="../../ui/actions.py" line="144"/>
         <source>Kejadian &amp;baru</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112"/>
+        <location filename="../../ui/actions.py" line="145"/>
+        <source>&amp;Keluhan baru</source>
+        <translation>New &amp;complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="146"/>
+        <source>&amp;Mengudara (kunci relai studio)</source>
+        <translation>&amp;On air (key the studio relay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="147"/>
+        <source>&amp;Selesai mengudara (lepas relai)</source>
+        <translation>O&amp;ff air (release the relay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="148"/>
         <source>&amp;Tugaskan rekomendasi pertama</source>
         <translation>&amp;Assign first recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="149"/>
         <source>Unit dalam &amp;perjalanan</source>
         <translation>Unit &amp;en route</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="150"/>
         <source>Unit di &amp;lokasi</source>
         <translation>Unit &amp;on scene</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="151"/>
         <source>Unit &amp;selesai (tersedia)</source>
         <translation>Unit &amp;clear (available)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="152"/>
         <source>Unit &amp;tidak siaga</source>
         <translation>Unit &amp;out of service</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="117"/>
+        <location filename="../../ui/actions.py" line="153"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118"/>
+        <location filename="../../ui/actions.py" line="154"/>
         <source>Ke panel Panggilan</source>
         <translation>Go to Calls panel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="119"/>
+        <location filename="../../ui/actions.py" line="155"/>
         <source>Ke Formulir kejadian</source>
         <translation>Go to Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="156"/>
         <source>Ke Papan kejadian</source>
         <translation>Go to Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="121"/>
+        <location filename="../../ui/actions.py" line="157"/>
         <source>Ke Papan unit</source>
         <translation>Go to Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="158"/>
         <source>Ke Rekomendasi</source>
         <translation>Go to Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="123"/>
+        <location filename="../../ui/actions.py" line="159"/>
         <source>Ke Peta</source>
         <translation>Go to Map</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="124"/>
+        <location filename="../../ui/actions.py" line="160"/>
+        <source>Ke Daftar keluhan</source>
+        <translation>Go to Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="161"/>
+        <source>Ke Formulir keluhan</source>
+        <translation>Go to Complaint form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="162"/>
+        <source>Ke Buletin</source>
+        <translation>Go to Bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="163"/>
+        <source>Ke Layar baca studio</source>
+        <translation>Go to Studio reading view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="164"/>
+        <source>Ke Instansi &amp; kategori</source>
+        <translation>Go to Agencies &amp; categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="165"/>
         <source>Penerima panggilan</source>
         <translation>Call-taker</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="125"/>
+        <location filename="../../ui/actions.py" line="166"/>
         <source>Dispatcher</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="126"/>
+        <location filename="../../ui/actions.py" line="167"/>
         <source>Staf radio</source>
         <translation>Radio staff</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="127"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="128"/>
+        <location filename="../../ui/actions.py" line="169"/>
         <source>Kembalikan tata letak bawaan peran ini</source>
         <translation>Restore this role&apos;s default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="129"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="182"/>
         <source>&amp;Meja</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="141"/>
+        <location filename="../../ui/actions.py" line="182"/>
         <source>&amp;Panggilan</source>
         <translation>&amp;Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="142"/>
+        <location filename="../../ui/actions.py" line="183"/>
         <source>&amp;Kejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="142"/>
+        <location filename="../../ui/actions.py" line="183"/>
         <source>&amp;Unit</source>
         <translation>&amp;Units</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="143"/>
+        <location filename="../../ui/actions.py" line="184"/>
+        <source>&amp;Halo Denpasar</source>
+        <translation>&amp;Halo Denpasar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="185"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="143"/>
+        <location filename="../../ui/actions.py" line="185"/>
         <source>P&amp;eran</source>
         <translation>R&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="144"/>
+        <location filename="../../ui/actions.py" line="186"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -277,57 +989,82 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Telepon tidak aktif: %1</source>
         <translation>Phone not active: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Pilih unit di papan unit dulu.</source>
         <translation>Select a unit on the units board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>%1 tidak bisa berubah dari &quot;%2&quot; ke &quot;%3&quot;.</source>
         <translation>%1 cannot change from &quot;%2&quot; to &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Safe Community Desk — Denpasar</source>
         <translation>Safe Community Desk — Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Panggilan</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Formulir kejadian</source>
         <translation>Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Papan kejadian</source>
         <translation>Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Papan unit</source>
         <translation>Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Rekomendasi</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>Keluhan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>Formulir keluhan</source>
+        <translation>Complaint form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>Buletin</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>Layar baca studio</source>
+        <translation>Studio reading view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <source>Instansi &amp; kategori</source>
+        <translation>Agencies &amp; categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Basis data: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -373,107 +1110,97 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/incident_form.py" line="108"/>
+        <location filename="../../ui/incident_form.py" line="102"/>
         <source>&amp;Nomor penelepon</source>
         <translation>Caller &amp;number</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="108"/>
+        <location filename="../../ui/incident_form.py" line="102"/>
         <source>&amp;Jenis kejadian</source>
         <translation>Incident &amp;type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="108"/>
+        <location filename="../../ui/incident_form.py" line="102"/>
         <source>&amp;Prioritas</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="109"/>
+        <location filename="../../ui/incident_form.py" line="103"/>
         <source>L&amp;okasi</source>
         <translation>L&amp;ocation</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="109"/>
+        <location filename="../../ui/incident_form.py" line="103"/>
         <source>&amp;Catatan</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="112"/>
+        <location filename="../../ui/incident_form.py" line="106"/>
         <source>mis. 0812-3456-7890 (boleh kosong)</source>
         <translation>e.g. 0812-3456-7890 (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="113"/>
+        <location filename="../../ui/incident_form.py" line="107"/>
         <source>1 paling mendesak; bawaan dari jenis kejadian</source>
         <translation>1 is most urgent; defaults from the incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="114"/>
+        <location filename="../../ui/incident_form.py" line="108"/>
         <source>Apa kata penelepon: korban, bahaya, patokan…</source>
         <translation>What the caller said: casualties, hazards, landmarks…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="115"/>
+        <location filename="../../ui/incident_form.py" line="109"/>
         <source>Simpan kejadian</source>
         <translation>Save incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="116"/>
+        <location filename="../../ui/incident_form.py" line="110"/>
         <source>Simpan kejadian (Ctrl+Enter)</source>
         <translation>Save incident (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="117"/>
+        <location filename="../../ui/incident_form.py" line="111"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="118"/>
+        <location filename="../../ui/incident_form.py" line="112"/>
         <source>Mulai formulir baru (Ctrl+N)</source>
         <translation>Start a new form (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="142"/>
+        <location filename="../../ui/incident_form.py" line="136"/>
         <source>— pilih jenis —</source>
         <translation>— choose a type —</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="174"/>
+        <location filename="../../ui/incident_form.py" line="168"/>
         <source>Dari panggilan #%1</source>
         <translation>From call #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="193"/>
+        <location filename="../../ui/incident_form.py" line="187"/>
         <source>Pilih jenis kejadian.</source>
         <translation>Choose the incident type.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="196"/>
+        <location filename="../../ui/incident_form.py" line="190"/>
         <source>Tentukan lokasi: pilih tempat, cari alamat, klik peta, atau isi lintang dan bujur.</source>
         <translation>Give a location: pick a place, search an address, click the map, or type latitude and longitude.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="200"/>
-        <source>Lintang tidak valid: &quot;%1&quot; (harus angka antara -90 dan 90).</source>
-        <translation>Invalid latitude: &quot;%1&quot; (must be a number between -90 and 90).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_form.py" line="203"/>
-        <source>Bujur tidak valid: &quot;%1&quot; (harus angka antara -180 dan 180).</source>
-        <translation>Invalid longitude: &quot;%1&quot; (must be a number between -180 and 180).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_form.py" line="208"/>
+        <location filename="../../ui/incident_form.py" line="198"/>
         <source>Nomor penelepon &quot;%1&quot; tidak dikenali.</source>
         <translation>Caller number &quot;%1&quot; is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="212"/>
+        <location filename="../../ui/incident_form.py" line="202"/>
         <source>Catatan terlalu panjang (maksimal %1 karakter).</source>
         <translation>Notes are too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_form.py" line="243"/>
+        <location filename="../../ui/incident_form.py" line="233"/>
         <source>Kejadian #%1 tersimpan.</source>
         <translation>Incident #%1 saved.</translation>
     </message>
@@ -664,74 +1391,84 @@
 <context>
     <name>LocationPicker</name>
     <message>
-        <location filename="../../ui/location_picker.py" line="100"/>
+        <location filename="../../ui/location_picker.py" line="108"/>
         <source>Nama tempat: kecamatan, desa/kelurahan, landmark… (Enter: cari alamat)</source>
         <translation>Place name: district, village, landmark… (Enter: search address)</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="101"/>
+        <location filename="../../ui/location_picker.py" line="109"/>
         <source>Cari alamat</source>
         <translation>Search address</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="102"/>
+        <location filename="../../ui/location_picker.py" line="110"/>
         <source>Cari alamat lewat geocoder (Ctrl+G)</source>
         <translation>Search the address with the geocoder (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="104"/>
+        <location filename="../../ui/location_picker.py" line="112"/>
         <source>Lintang</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="105"/>
+        <location filename="../../ui/location_picker.py" line="113"/>
         <source>Bujur</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="108"/>
+        <location filename="../../ui/location_picker.py" line="116"/>
         <source>Lokasi terakhir penelepon</source>
         <translation>Caller&apos;s last location</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="155"/>
+        <location filename="../../ui/location_picker.py" line="163"/>
         <source>Alamat tidak ditemukan; coba nama lain atau klik peta.</source>
         <translation>Address not found; try another name or click the map.</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="182"/>
+        <location filename="../../ui/location_picker.py" line="190"/>
         <source>Belum ada lokasi tersimpan untuk nomor ini (Ctrl+Shift+L)</source>
         <translation>No location saved for this number yet (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="184"/>
+        <location filename="../../ui/location_picker.py" line="192"/>
         <source>Lokasi dari %1 (Ctrl+Shift+L)</source>
         <translation>Location from %1 (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="202"/>
+        <location filename="../../ui/location_picker.py" line="210"/>
         <source>gazetteer</source>
         <translation>gazetteer</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="202"/>
+        <location filename="../../ui/location_picker.py" line="210"/>
         <source>pencarian alamat</source>
         <translation>address search</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="203"/>
+        <location filename="../../ui/location_picker.py" line="211"/>
         <source>klik di peta</source>
         <translation>map click</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="203"/>
+        <location filename="../../ui/location_picker.py" line="211"/>
         <source>lokasi terakhir penelepon</source>
         <translation>caller&apos;s last location</translation>
     </message>
     <message>
-        <location filename="../../ui/location_picker.py" line="204"/>
+        <location filename="../../ui/location_picker.py" line="212"/>
         <source>Sumber lokasi: %1</source>
         <translation>Location source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/location_picker.py" line="227"/>
+        <source>Lintang tidak valid: &quot;%1&quot; (harus angka antara -90 dan 90).</source>
+        <translation>Invalid latitude: &quot;%1&quot; (must be a number from -90 to 90).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/location_picker.py" line="230"/>
+        <source>Bujur tidak valid: &quot;%1&quot; (harus angka antara -180 dan 180).</source>
+        <translation>Invalid longitude: &quot;%1&quot; (must be a number from -180 to 180).</translation>
     </message>
 </context>
 <context>
@@ -750,6 +1487,190 @@
         <location filename="../../ui/map_panel.py" line="92"/>
         <source>Peta sedang dimuat…</source>
         <translation>Loading the map…</translation>
+    </message>
+</context>
+<context>
+    <name>OnAirLink</name>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="63"/>
+        <source>Relai studio sedang dibuka…</source>
+        <translation>Opening the studio relay…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="129"/>
+        <source>Relai studio tidak diatur (radio.port kosong).</source>
+        <translation>No studio relay configured (radio.port is empty).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="140"/>
+        <source>Relai studio tidak bisa dipakai: %1</source>
+        <translation>The studio relay cannot be used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="157"/>
+        <source>%1 pembacaan yang tertinggal di udara ditutup sebagai gangguan.</source>
+        <translation>%1 reading(s) left on air were closed as faults.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="167"/>
+        <source>Sudah di udara: tekan Selesai (Off air) dulu.</source>
+        <translation>Already on air: press Off air first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="170"/>
+        <source>Relai tidak tersambung: %1</source>
+        <translation>The relay is not connected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="209"/>
+        <source>Tidak bisa mengudara: %1</source>
+        <translation>Cannot go on air: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="216"/>
+        <source>Lepas udara belum terkonfirmasi: %1</source>
+        <translation>Off air not confirmed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="237"/>
+        <source>Batas waktu pengaman (%1 dtk) habis: relai dilepas.</source>
+        <translation>Safety timeout (%1 s) reached: the relay was released.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="243"/>
+        <source>Gangguan relai: %1</source>
+        <translation>Relay fault: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="246"/>
+        <source>Relai tersambung lagi; semua kanal dimatikan.</source>
+        <translation>Relay connected again; every channel switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="279"/>
+        <source>Pembacaan tidak bisa dicatat (%1); relai dilepas.</source>
+        <translation>The reading could not be logged (%1); the relay was released.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingTextEditor</name>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="48"/>
+        <source>Teks bacaan</source>
+        <translation>Reading text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="49"/>
+        <source>Pilih item untuk melihat teks bacaannya.</source>
+        <translation>Choose an item to see its reading text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="50"/>
+        <source>Simpan teks</source>
+        <translation>Save text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="51"/>
+        <source>Kembali ke draf</source>
+        <translation>Back to the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="52"/>
+        <source>Buang teks sendiri dan pakai draf dari desk</source>
+        <translation>Discard the own wording and use the desk&apos;s draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="88"/>
+        <source>Buletin ini sudah disiarkan dan tetap seperti saat dibacakan; buat buletin baru untuk mengubah.</source>
+        <translation>This bulletin has been read on air and stays as it was read; make a new bulletin to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="91"/>
+        <source>%1: teks diubah penyiar</source>
+        <translation>%1: text edited by the presenter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_text_editor.py" line="92"/>
+        <source>%1: draf dari desk</source>
+        <translation>%1: draft by the desk</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <location filename="../../ui/reading_view.py" line="108"/>
+        <source>Siaran (On air)</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="109"/>
+        <source>Kunci relai studio dan catat pembacaan</source>
+        <translation>Key the studio relay and log the reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="110"/>
+        <source>Selesai (Off air)</source>
+        <translation>Off air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="111"/>
+        <source>Lepas relai studio dan tutup catatan pembacaan</source>
+        <translation>Release the studio relay and close the reading log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="112"/>
+        <source>Ctrl+Plus / Ctrl+Minus: perbesar / perkecil huruf</source>
+        <translation>Ctrl+Plus / Ctrl+Minus: larger / smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="139"/>
+        <source>Pilih buletin yang akan dibacakan dulu.</source>
+        <translation>Choose the bulletin to read first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="141"/>
+        <source>Buletin ini kosong: tidak ada yang dibacakan.</source>
+        <translation>This bulletin is empty: there is nothing to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="197"/>
+        <source>Belum ada buletin dipilih</source>
+        <translation>No bulletin chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="200"/>
+        <source>Buletin #%1 — %2 (%3 item)</source>
+        <translation>Bulletin #%1 — %2 (%3 items)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="211"/>
+        <source>DI UDARA</source>
+        <translation>ON AIR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="211"/>
+        <source>TIDAK DI UDARA</source>
+        <translation>OFF AIR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="217"/>
+        <source>Terverifikasi: relai dibaca balik dari perangkat</source>
+        <translation>Verified: the relay was read back from the device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="218"/>
+        <source>Tanpa verifikasi: perangkat ini tidak bisa dibaca balik</source>
+        <translation>Not verified: this device cannot be read back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="221"/>
+        <source>GANGGUAN RELAI: %1</source>
+        <translation>RELAY FAULT: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_view.py" line="244"/>
+        <source>Lepas otomatis dalam %1</source>
+        <translation>Automatic release in %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,249 @@
+"""The complaints board: find a ticket while the caller waits, see which
+open tickets are past their target time, and move a ticket along.
+
+One search box takes a ticket number, a caller's number or words (the
+domain's search_complaints tells them apart); the filters narrow it. Late
+tickets are judged again every second (`tick`), without a database read.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from dispatch.complaints import change_status
+from dispatch.timeutil import format_wita, utcnow
+from ui import complaint_labels as cl
+from ui import labels
+from ui.boards import MessageLine
+from ui.complaint_detail import ComplaintDetailPane
+from ui.complaint_filters import ComplaintFilters
+from ui.complaint_snapshots import (CategoryChoice, ComplaintDetail, ComplaintQuery, ComplaintRow,
+                                    SearchResult, read_complaint_detail, read_complaints)
+from ui.table_model import Column, KeyedTableView, RowTableModel
+from ui.worker import CoalescedRead, DbWorker, describe_error
+
+
+class ComplaintsBoard(QWidget):
+    ticketSelected = Signal(object)  # ticket number, or None
+
+    def __init__(self, worker: DbWorker, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._actor = actor
+        self._query = ComplaintQuery()
+        self._late: frozenset[str] = frozenset()
+        self._writing = False
+        self._wanted: str | None = None
+        self.message = MessageLine(self)
+        self.filters = ComplaintFilters(self)
+        self.filters.searchRequested.connect(self.run_search)
+        self.search_edit = self.filters.search_edit  # the box the window focuses
+        self.status_filter, self.category_filter, self.agency_filter = (
+            self.filters.status_filter, self.filters.category_filter, self.filters.agency_filter)
+        self.model = RowTableModel(self._columns(), key=lambda row: row.ticket, parent=self)
+        self.view = KeyedTableView(self.model, self)
+        self.view.setObjectName("complaintsTable")
+        self.view.currentKeyChanged.connect(self._selection_changed)
+        self.detail = ComplaintDetailPane(self)
+        self.detail.changeRequested.connect(self.change_selected_status)
+        self._search_read = CoalescedRead(worker, self._make_search, self._show_result)
+        self._detail_read = CoalescedRead(worker, self._make_detail_read, self._show_detail)
+        self._lay_out()
+        self.retranslate()
+
+    # ---- building
+
+    def _lay_out(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def _columns(self) -> list[Column]:
+        late = lambda row: cl.is_overdue(row.status, row.due_at)  # noqa: E731
+        back = lambda row: cl.OVERDUE_BACKGROUND if late(row) else None  # noqa: E731
+        fore = lambda row: cl.OVERDUE_FOREGROUND if late(row) else None  # noqa: E731
+
+        def column(header: Callable[[], str], text: Callable, **extra) -> Column:
+            return Column(header, text, back, fore, **extra)
+        return [
+            column(lambda: self.tr("Tiket"), lambda row: row.ticket),
+            column(lambda: self.tr("Dibuat (WITA)"),
+                   lambda row: format_wita(row.created_at).removesuffix(" WITA")),
+            column(lambda: self.tr("Kategori"),
+                   lambda row: labels.localized(row.category_name_id, row.category_name_en)),
+            column(lambda: self.tr("Instansi"), lambda row: row.agency_code,
+                   tooltip=lambda row: row.agency_name),
+            column(lambda: self.tr("Status"), lambda row: cl.status_name(row.status)),
+            column(lambda: self.tr("Tempat"), lambda row: row.address or (
+                f"{row.lat:.5f}, {row.lon:.5f}" if row.lat is not None else "")),
+            column(lambda: self.tr("Batas waktu"), lambda row: cl.due_text(row.status, row.due_at),
+                   ticking=True, tooltip=lambda row: format_wita(row.due_at)),
+        ]
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- filters
+
+    def set_categories(self, choices: tuple[CategoryChoice, ...]) -> None:
+        self.filters.set_categories(choices)
+
+    def current_query(self) -> ComplaintQuery:
+        return self.filters.query()
+
+    # ---- searching and refreshing
+
+    def search(self, text: str) -> None:
+        self.search_edit.setText(text)
+        self.run_search()
+
+    def run_search(self, *_args) -> None:
+        self._query = self.current_query()
+        self.message.clear_message()
+        self._search_read.request()
+
+    def refresh(self) -> None:
+        """The last search again, and the selected ticket's detail."""
+        self._search_read.request()
+        self._detail_read.request()
+
+    def is_busy(self) -> bool:
+        return self._search_read.busy or self._detail_read.busy or self._writing
+
+    def _make_search(self):
+        query, wanted = self._query, self._wanted
+        return lambda session: (wanted, read_complaints(session, query))
+
+    def _show_result(self, answer: tuple[str | None, SearchResult]) -> None:
+        wanted, result = answer
+        self.filters.set_agencies(result.agencies)
+        if result.error:
+            self.message.show_error(result.error)
+        self.model.set_rows(result.rows)
+        self._late = self._late_tickets()
+        # Judged only on a read that started after select_ticket asked.
+        if wanted is not None and wanted == self._wanted:
+            self._wanted = None
+            if self.model.row_for(wanted) is None and self._query != ComplaintQuery(wanted):
+                self.filters.show_only(wanted)
+                self.run_search()
+                self.view.select_key(wanted)
+
+    # ---- selection and detail
+
+    def selected_ticket(self) -> str | None:
+        return self.view.current_key()
+
+    def select_ticket(self, ticket: str) -> None:
+        """Select the ticket; when the list does not hold it, read again, and
+        if the filters hide it, search for it (the caller asked for this one)."""
+        self._wanted = None
+        if not self.view.select_key(ticket):
+            self._wanted = ticket
+            self.refresh()
+
+    def _selection_changed(self, ticket) -> None:
+        if ticket is None:
+            self.detail.show_detail(None)
+        else:
+            self._detail_read.request()
+        self.ticketSelected.emit(ticket)
+
+    def _make_detail_read(self):
+        ticket = self.selected_ticket()
+        if ticket is None:
+            return None
+        return lambda session: read_complaint_detail(session, ticket)
+
+    def _show_detail(self, detail: ComplaintDetail | None) -> None:
+        # A read may finish after the operator moved on: show only the current ticket.
+        selected = self.selected_ticket()
+        if detail is None or detail.row.ticket == selected:
+            self.detail.show_detail(detail if selected else None)
+            if detail is not None and self.model.row_for(detail.row.ticket) is not None:
+                self.model.upsert(detail.row)  # the detail may be newer than the list
+
+    def row_for(self, ticket: str) -> ComplaintRow | None:
+        return self.model.row_for(ticket)
+
+    # ---- status change
+
+    def change_selected_status(self, status: str, note: str) -> bool:
+        """Move the selected ticket on; False (one message, nothing written)
+        when nothing is selected, the status is not a legal next one, or the
+        note is empty."""
+        if self._writing:
+            return False  # the previous change is still on its way
+        detail = self.detail.detail()
+        if detail is None:
+            return self._refuse(self.tr("Pilih tiket yang akan diubah statusnya."))
+        ticket = detail.row.ticket
+        if not detail.next_statuses:
+            return self._refuse(self.tr("Tiket %1 sudah ditutup (%2); buka tiket baru yang "
+                                        "menyebut tiket ini.").replace("%1", ticket).replace(
+                "%2", cl.status_name(detail.row.status)))
+        if status not in detail.next_statuses:
+            return self._refuse(self.tr("Tiket %1 tidak bisa pindah dari «%2» ke «%3»; pilih "
+                                        "salah satu: %4.").replace("%1", ticket).replace(
+                "%2", cl.status_name(detail.row.status)).replace(
+                "%3", cl.status_name(status) if status else "—").replace(
+                "%4", ", ".join(cl.status_name(s) for s in detail.next_statuses)))
+        note = note.strip()
+        if not note:
+            self.detail.note_edit.setFocus()
+            return self._refuse(self.tr("Tulis catatan: apa yang sudah dilakukan."))
+        self._writing = True
+        actor = self._actor
+
+        def write(session) -> str:
+            return str(change_status(session, ticket=ticket, status=status, note=note,
+                                     actor=actor).status)
+        self._worker.write(write, lambda done: self._changed(ticket, done), self._change_failed)
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self.message.show_error(text)
+        return False
+
+    def _changed(self, ticket: str, status: str) -> None:
+        self._writing = False
+        self.detail.note_edit.clear()
+        self.message.show_info(self.tr("Tiket %1 sekarang: %2.").replace("%1", ticket).replace(
+            "%2", cl.status_name(status)))
+        self.refresh()
+
+    def _change_failed(self, error: BaseException) -> None:
+        self._writing = False
+        self.message.show_error(describe_error(error))
+        self.refresh()  # another desk may have moved it: show what is true now
+
+    # ---- the clock
+
+    def _late_tickets(self) -> frozenset[str]:
+        now = utcnow()
+        return frozenset(row.ticket for row in self.model.rows()
+                         if cl.is_overdue(row.status, row.due_at, now))
+
+    def tick(self) -> None:
+        self.model.tick()
+        late = self._late_tickets()
+        if late != self._late:  # a ticket just went past its target: repaint it red
+            self._late = late
+            self.model.tick_all()
+
+    def late_tickets(self) -> frozenset[str]:
+        return self._late
