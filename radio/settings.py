@@ -7,6 +7,7 @@ from dispatch.errors import InvalidInput
 from dispatch.settings import Settings, declare
 from radio.drivers import PROTOCOLS, RelayDriver, open_driver
 from radio.onair import OnAirController, RadioEvent
+from radio.rds import RdsEncoder
 
 PORT = declare("radio.port", str, "",
                "pyserial URL of the studio relay: /dev/ttyUSB0, COM3, socket://host:port; "
@@ -70,3 +71,17 @@ def on_air_controller(settings: Settings,
     return OnAirController(relay_factory(settings), on_air_channels(settings),
                            settings.get(SAFETY_TIMEOUT_S), on_event,
                            poll_interval_s=settings.get(POLL_INTERVAL_S))
+
+
+def send_radiotext(settings: Settings, title: str) -> str | None:
+    """The bulletin's title as RadioText, when an RDS encoder is configured:
+    returns the text sent, or None without an encoder. Opened per reading:
+    the encoder is often a separate box that may come and go."""
+    if not settings.get(RDS_PORT):
+        return None
+    encoder = RdsEncoder.open(settings.get(RDS_PORT), variant=settings.get(RDS_PROTOCOL),
+                              baudrate=settings.get(RDS_BAUDRATE))
+    try:
+        return encoder.send_title(title)
+    finally:
+        encoder.close()

@@ -24,7 +24,8 @@ from dispatch.bulletins import end_reading, open_readings, start_reading
 from dispatch.settings import Settings
 from radio.onair import (Fault, Keyed, OnAirController, RadioEvent, Reconnected, Released,
                          SafetyTimeout)
-from radio.settings import on_air_controller
+from radio.drivers.base import RelayFault
+from radio.settings import on_air_controller, send_radiotext
 from ui import gui_thread
 from ui.worker import BackgroundRunner, DbWorker, describe_error
 
@@ -54,6 +55,7 @@ class OnAirLink(QObject):
         super().__init__(parent)
         gui_thread.install()
         self._worker = worker
+        self._settings = settings
         self._actor = actor
         self._runner = BackgroundRunner("safedesk-radio", self)
         self._controller: OnAirController | None = None
@@ -159,7 +161,7 @@ class OnAirLink(QObject):
 
     # ---- commands
 
-    def start(self, bulletin_id: int) -> None:
+    def start(self, bulletin_id: int, title: str = "") -> None:
         controller = self._usable_controller()
         if controller is None:
             return
@@ -171,7 +173,16 @@ class OnAirLink(QObject):
                 "%1", self._last_fault or ""), True)
             return
         self._starting_bulletin = bulletin_id
-        self._command(controller.start, self._start_done, self._start_failed)
+        settings = self._settings
+
+        def key_then_radiotext() -> str | None:
+            controller.start()
+            try:
+                send_radiotext(settings, title)
+            except RelayFault as exc:
+                return str(exc)  # RadioText is a courtesy: the reading stays on air
+            return None
+        self._command(key_then_radiotext, self._start_done, self._start_failed)
 
     def stop(self) -> None:
         controller = self._usable_controller()
@@ -201,8 +212,11 @@ class OnAirLink(QObject):
         self._runner.run_in_background(call, settle(on_done), settle(on_error))
         self.stateChanged.emit()
 
-    def _start_done(self, _result: Any) -> None:
+    def _start_done(self, radiotext_problem: str | None) -> None:
         self._starting_bulletin = None
+        if radiotext_problem:
+            self.message.emit(self.tr("RadioText tidak terkirim: %1").replace(
+                "%1", radiotext_problem), True)
 
     def _start_failed(self, error: BaseException) -> None:
         self._starting_bulletin = None

@@ -141,7 +141,7 @@ class ReadingView(QWidget):
             self.message.show_error(self.tr("Buletin ini kosong: tidak ada yang dibacakan."))
         else:
             self.message.clear_message()
-            self._link.start(self._bulletin_id)
+            self._link.start(self._bulletin_id, self._detail.title if self._detail else "")
 
     def go_off_air(self) -> None:
         self._link.stop()

@@ -1492,62 +1492,67 @@
 <context>
     <name>OnAirLink</name>
     <message>
-        <location filename="../../ui/on_air_link.py" line="63"/>
+        <location filename="../../ui/on_air_link.py" line="65"/>
         <source>Relai studio sedang dibuka…</source>
         <translation>Opening the studio relay…</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="129"/>
+        <location filename="../../ui/on_air_link.py" line="131"/>
         <source>Relai studio tidak diatur (radio.port kosong).</source>
         <translation>No studio relay configured (radio.port is empty).</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="140"/>
+        <location filename="../../ui/on_air_link.py" line="142"/>
         <source>Relai studio tidak bisa dipakai: %1</source>
         <translation>The studio relay cannot be used: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="157"/>
+        <location filename="../../ui/on_air_link.py" line="159"/>
         <source>%1 pembacaan yang tertinggal di udara ditutup sebagai gangguan.</source>
         <translation>%1 reading(s) left on air were closed as faults.</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="167"/>
+        <location filename="../../ui/on_air_link.py" line="169"/>
         <source>Sudah di udara: tekan Selesai (Off air) dulu.</source>
         <translation>Already on air: press Off air first.</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="170"/>
+        <location filename="../../ui/on_air_link.py" line="172"/>
         <source>Relai tidak tersambung: %1</source>
         <translation>The relay is not connected: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="209"/>
+        <location filename="../../ui/on_air_link.py" line="218"/>
+        <source>RadioText tidak terkirim: %1</source>
+        <translation>RadioText not sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/on_air_link.py" line="223"/>
         <source>Tidak bisa mengudara: %1</source>
         <translation>Cannot go on air: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="216"/>
+        <location filename="../../ui/on_air_link.py" line="230"/>
         <source>Lepas udara belum terkonfirmasi: %1</source>
         <translation>Off air not confirmed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="237"/>
+        <location filename="../../ui/on_air_link.py" line="251"/>
         <source>Batas waktu pengaman (%1 dtk) habis: relai dilepas.</source>
         <translation>Safety timeout (%1 s) reached: the relay was released.</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="243"/>
+        <location filename="../../ui/on_air_link.py" line="257"/>
         <source>Gangguan relai: %1</source>
         <translation>Relay fault: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="246"/>
+        <location filename="../../ui/on_air_link.py" line="260"/>
         <source>Relai tersambung lagi; semua kanal dimatikan.</source>
         <translation>Relay connected again; every channel switched off.</translation>
     </message>
     <message>
-        <location filename="../../ui/on_air_link.py" line="279"/>
+        <location filename="../../ui/on_air_link.py" line="293"/>
         <source>Pembacaan tidak bisa dicatat (%1); relai dilepas.</source>
         <translation>The reading could not be logged (%1); the relay was released.</translation>
     </message>
