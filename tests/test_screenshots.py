@@ -20,7 +20,12 @@ def _distinct_colours(image: QImage, box, step: int = 3) -> int:
 def test_screenshots_show_every_panel_and_the_map(qapp, tmp_path):
     from ui.screenshots import capture
     shots = capture(tmp_path)
-    assert [shot.language for shot in shots] == ["id", "en"]
+    assert [shot.path.name for shot in shots] == ["desk-id.png", "desk-en.png",
+                                                  "desk-radio-id.png"]
+    radio = shots.pop()
+    assert {"complaints", "bulletin", "reading"} <= set(radio.panels)
+    for name, box in radio.panels.items():
+        assert _distinct_colours(QImage(str(radio.path)), box) >= 4, f"{name} looks blank"
     for shot in shots:
         image = QImage(str(shot.path))
         assert not image.isNull() and image.width() >= 1200

@@ -312,7 +312,7 @@ class DeskWindow(QMainWindow):
         titles = {"calls": self.tr("Panggilan"), "form": self.tr("Formulir kejadian"),
                   "incidents": self.tr("Papan kejadian"), "units": self.tr("Papan unit"),
                   "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta"),
-                  "complaints": self.tr("Keluhan"), "complaint_form": self.tr("Formulir keluhan"),
+                  "complaints": self.tr("Pengaduan"), "complaint_form": self.tr("Formulir pengaduan"),
                   "bulletin": self.tr("Buletin"), "reading": self.tr("Layar baca studio"),
                   "agencies": self.tr("Instansi & kategori")}
         for name, title in titles.items():

@@ -2,8 +2,9 @@
 
 A throw-away SQLite desk with the Denpasar seed, three calls ringing, open
 incidents with units on the road, drawn offscreen in Bahasa Indonesia and
-in English. Demo tooling: it writes its own database and never touches the
-user's.
+in English; then the radio staff's layout with Halo Denpasar tickets and a
+bulletin in the studio view. Demo tooling: it writes its own database and
+never touches the user's.
 """
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ SCENE_INCIDENTS = (  # type, lat, lon, address
     ("pohon_tumbang", -8.6290, 115.2020, "Jl. Gatot Subroto Barat"),
 )
 CALLERS = ("081237001122", "087861234567", "036122334455")
+SCENE_COMPLAINTS = (  # category, lat, lon, address, description, statuses after "received"
+    ("lampu_jalan", -8.7046, 115.2224, "Jl. Raya Sesetan", "Tiga lampu jalan mati sejak Senin",
+     ("forwarded", "resolved")),
+    ("drainase_tersumbat", -8.6780, 115.2290, "Jl. Tukad Badung, Renon",
+     "Got tersumbat sampah, air meluap ke jalan saat hujan", ("forwarded",)),
+    ("sampah_tidak_diangkut", -8.6390, 115.2100, "Jl. Gunung Agung",
+     "Sampah di TPS belum diangkut tiga hari", ()),
+)
 
 
 def stage_scene(database) -> None:
@@ -59,6 +68,35 @@ def stage_scene(database) -> None:
         ring(database, f"screenshot-{n}@desk", number)
 
 
+def stage_halo(database) -> int:
+    """Complaint tickets at three stages, one of them late, and a bulletin
+    of the two with news; returns the bulletin's id."""
+    from datetime import timedelta
+
+    from dispatch.bulletins import create_bulletin
+    from dispatch.complaints import change_status, create_complaint
+    from dispatch.timeutil import utcnow
+    tickets = []
+    for category, lat, lon, address, description, statuses in SCENE_COMPLAINTS:
+        with database.session() as session:
+            complaint = create_complaint(session, category_code=category, lat=lat, lon=lon,
+                                         address=address, description=description,
+                                         actor="operator", reporter_phone="081234000111")
+            session.flush()
+            tickets.append(complaint.ticket)
+            if not statuses:
+                complaint.due_at = utcnow() - timedelta(hours=5)  # late: it shows red
+        for status in statuses:
+            with database.session() as session:
+                change_status(session, ticket=tickets[-1], status=status, actor="operator",
+                              note="Ditindaklanjuti instansi")
+    with database.session() as session:
+        bulletin = create_bulletin(session, title="Halo Denpasar pagi", tickets=tickets[:2],
+                                   actor="radio")
+        session.flush()
+        return bulletin.id
+
+
 @dataclass(frozen=True)
 class Shot:
     path: Path
@@ -86,6 +124,7 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
         database = open_database(f"sqlite:///{Path(scratch) / 'desk.sqlite3'}")
         load_seed_file(database, None, actor="screenshots")
         stage_scene(database)
+        bulletin_id = stage_halo(database)
         window = open_desk(database, map_enabled=True, actor="operator")
         window.resize(1600, 940)
         window.show()
@@ -109,17 +148,28 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
             settle.start()
             # Leaflet draws its markers a few frames after the API call returns.
             wait(lambda: settle.elapsed() > 1500 and window.is_settled())
-            path = out_dir / f"desk-{language}.png"
-            window.grab().save(str(path))
-            panels = {}
-            for name, dock in window.docks.items():
-                if dock.isVisible() and not dock.visibleRegion().isEmpty():  # not a back tab
-                    corner = dock.mapTo(window, dock.rect().topLeft())
-                    panels[name] = (corner.x(), corner.y(), dock.width(), dock.height())
-            written.append(Shot(path, language, panels))
+            written.append(_shoot(window, out_dir / f"desk-{language}.png", language))
+        switch_language("id")
+        window.switch_role("radio")
+        window.halo.bulletins.select_bulletin(bulletin_id)
+        window.halo.reading.show_bulletin(bulletin_id)
+        settle.restart()
+        wait(lambda: settle.elapsed() > 500 and window.is_settled()
+             and bool(window.halo.reading.text()))
+        written.append(_shoot(window, out_dir / "desk-radio-id.png", "id"))
         close_desk(window)
         database.dispose()
     return written
+
+
+def _shoot(window, path: Path, language: str) -> Shot:
+    window.grab().save(str(path))
+    panels = {}
+    for name, dock in window.docks.items():
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():  # not a back tab
+            corner = dock.mapTo(window, dock.rect().topLeft())
+            panels[name] = (corner.x(), corner.y(), dock.width(), dock.height())
+    return Shot(path, language, panels)
 
 
 def main(argv: list[str]) -> int:

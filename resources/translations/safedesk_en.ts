@@ -816,11 +816,6 @@
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="145"/>
-        <source>&amp;Keluhan baru</source>
-        <translation>New &amp;complaint</translation>
-    </message>
-    <message>
         <location filename="../../ui/actions.py" line="146"/>
         <source>&amp;Mengudara (kunci relai studio)</source>
         <translation>&amp;On air (key the studio relay)</translation>
@@ -891,13 +886,18 @@
         <translation>Go to Map</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="145"/>
+        <source>&amp;Pengaduan baru</source>
+        <translation>New &amp;complaint</translation>
+    </message>
+    <message>
         <location filename="../../ui/actions.py" line="160"/>
-        <source>Ke Daftar keluhan</source>
+        <source>Ke Daftar pengaduan</source>
         <translation>Go to Complaints</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="161"/>
-        <source>Ke Formulir keluhan</source>
+        <source>Ke Formulir pengaduan</source>
         <translation>Go to Complaint form</translation>
     </message>
     <message>
@@ -1040,12 +1040,12 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="315"/>
-        <source>Keluhan</source>
+        <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="315"/>
-        <source>Formulir keluhan</source>
+        <source>Formulir pengaduan</source>
         <translation>Complaint form</translation>
     </message>
     <message>
