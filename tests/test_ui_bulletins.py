@@ -319,6 +319,33 @@ def test_editing_the_reading_text_and_the_privacy_refusal(qtbot, panel, seeded):
     assert not panel.items_model.row_for(first).edited
 
 
+def test_moving_to_another_item_keeps_the_typed_text(qtbot, panel, seeded):
+    first, second, _third = three_complaints(seeded)
+    bulletin_id = bulletin_with(seeded, [first, second])
+    panel.select_bulletin(bulletin_id)
+    qtbot.waitUntil(lambda: panel.items_model.rowCount() == 2, timeout=WAIT_MS)
+    panel.select_item(first)
+    typed = "Lampu PJU di Sesetan sudah menyala lagi sejak kemarin malam."
+    panel.text_edit.setPlainText(typed)
+    panel.text_edit.document().setModified(True)
+    panel.select_item(second)  # without pressing Save
+    qtbot.waitUntil(lambda: text_of(seeded, bulletin_id, first) == typed
+                    and not panel.is_busy(), timeout=WAIT_MS)
+    assert panel.selected_ticket() == second
+
+    # Text the desk refuses (the reporter's number) is not lost either: the
+    # item comes back with it, unsaved, and the reason beside it.
+    leaked = typed + " Hubungi 0812 3456 7890."
+    panel.text_edit.setPlainText(leaked)
+    panel.text_edit.document().setModified(True)
+    panel.select_item(first)
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.selected_ticket() == second
+                    and panel.text_edit.toPlainText() == leaked, timeout=WAIT_MS)
+    assert panel.message.text().startswith("Teks tidak disimpan:")
+    assert panel.save_button.isEnabled()
+    assert text_of(seeded, bulletin_id, second) == draft_of(seeded, second)
+
+
 def test_export_as_text_and_pdf_without_the_reporter(qtbot, panel, seeded, tmp_path):
     tickets = three_complaints(seeded)
     bulletin_id = bulletin_with(seeded, tickets)

@@ -205,6 +205,9 @@ class BulletinPanel(QWidget):
 
     def _item_selected(self, ticket: str | None, keep_edits: bool = False) -> None:
         editable = self._detail is not None and self._detail.editable
+        leaving = self.editor.shown_ticket()
+        if editable and leaving is not None and leaving != ticket and self.editor.is_modified():
+            self._save_on_leaving(self._detail.id, leaving, self.editor.text())
         self.editor.show_item(self._item(ticket), editable, keep_edits=keep_edits)
         self._enable()
 
@@ -221,7 +224,7 @@ class BulletinPanel(QWidget):
     # ---- writing
 
     def _write(self, operation, done, refused_prefix: str | None = None, *,
-               read_only: bool = False) -> None:
+               read_only: bool = False, on_refused=None) -> None:
         self._writes += 1
 
         def finished(result) -> None:
@@ -234,6 +237,8 @@ class BulletinPanel(QWidget):
             text = describe_error(error)
             self.message.show_error(refused_prefix.replace("%1", text) if refused_prefix
                                     else text)
+            if on_refused is not None:
+                on_refused()
             self.refresh()
         (self._worker.read if read_only else self._worker.write)(operation, finished, failed)
 
@@ -284,13 +289,28 @@ class BulletinPanel(QWidget):
                           **values) -> None:
         """operation(session, bulletin_id=, ticket=, actor=, **values) on the chosen item."""
         chosen = self._need_item()
-        if chosen is None:
-            return
+        if chosen is not None:
+            self._on_item(chosen, operation, done, refused_prefix, **values)
+
+    def _on_item(self, chosen: tuple[int, str], operation, done,
+                 refused_prefix: str | None = None, on_refused=None, **values) -> None:
         keys = dict(bulletin_id=chosen[0], ticket=chosen[1], actor=self._actor, **values)
 
         def write(session) -> None:
             operation(session, **keys)  # no ORM object may travel to the GUI thread
-        self._write(write, lambda _none: done(chosen[1]), refused_prefix)
+        self._write(write, lambda _none: done(chosen[1]), refused_prefix, on_refused=on_refused)
+
+    def _save_on_leaving(self, bulletin_id: int, ticket: str, text: str) -> None:
+        """Moving to another item keeps what the reader typed: it is saved;
+        if the desk refuses it (a reporter's number), the item comes back
+        with the text, unsaved, beside the reason."""
+        def refused() -> None:
+            self.select_item(ticket)
+            self.editor.restore_edits(text)
+        self._on_item((bulletin_id, ticket), set_reading_text,
+                      lambda saved: self.message.show_info(
+                          self.tr("Teks %1 disimpan.").replace("%1", saved)),
+                      self.tr("Teks tidak disimpan: %1"), on_refused=refused, text=text)
 
     def move_selected(self, delta: int) -> None:
         item = self._item(self.selected_ticket())

@@ -60,6 +60,15 @@ class ReadingTextEditor(QWidget):
     def text(self) -> str:
         return self.edit.toPlainText()
 
+    def shown_ticket(self) -> str | None:
+        return self._item.ticket if self._item is not None else None
+
+    def restore_edits(self, text: str) -> None:
+        """Put back text whose save was refused, still marked unsaved."""
+        self.edit.setPlainText(text)
+        self.edit.document().setModified(True)
+        self._enable()
+
     def is_modified(self) -> bool:
         return self.edit.document().isModified()
 
