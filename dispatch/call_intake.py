@@ -12,12 +12,21 @@ and it must ring within a few milliseconds. So intake is two steps:
 
 Should the desk die between the two, the call is still there, ringing,
 with its number: the history link is derivable and the audit says so.
+
+`RingingRowWriter` is step one for the softphone's SIP thread: the same
+statement, built once, run through SQLAlchemy Core on a connection it
+keeps. An ORM session per call (session, pool checkout, a statement built
+from scratch) cost about 1.5 ms of the ringing budget here; this costs a
+fraction of that, and the commit is just as durable.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+import logging
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -26,6 +35,9 @@ from dispatch.enums import CallbackState, CallDirection, CallStatus
 from dispatch.errors import InvalidInput
 from dispatch.models import Call
 from dispatch.sip_identity import CallerIdentity
+from dispatch.storage import Database, WRITE_OPTION
+
+log = logging.getLogger(__name__)
 
 MAX_SIP_CALL_ID = 255
 MAX_CALLER_RAW = 512
@@ -73,3 +85,124 @@ def insert_ringing_row(session: Session, values: dict) -> tuple[int, bool]:
         return made, True
     existing = session.scalar(select(Call.id).where(Call.sip_call_id == values["sip_call_id"]))
     return existing, False
+
+
+class RingingRowWriter:
+    """`insert_ringing_row` for one thread, without the ORM.
+
+    Keeps one connection (checked out on first use, from the thread that
+    uses it) and the statements compiled once; takes the write lock up front
+    (BEGIN IMMEDIATE on SQLite), as every writer of the desk does. On SQLite
+    the prepared INSERT runs on the DB-API connection itself, its parameters
+    converted by the columns' own SQLAlchemy bind processors: half the cost
+    of a Core execute, which is a quarter of the ringing budget. A failed
+    write drops the connection, so the next call starts on a fresh one.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        table = Call.__table__
+        self._table = table
+        self._insert = (_INSERT[database.dialect](table)
+                        .on_conflict_do_nothing(index_elements=["sip_call_id"])
+                        .returning(table.c.id))
+        self._existing = select(table.c.id).where(table.c.sip_call_id == bindparam("key"))
+        self._raw = database.dialect == "sqlite"
+        self._prepared: dict[tuple[str, ...], tuple[str, list]] = {}
+        self._connection: Connection | None = None
+
+    def insert(self, values: dict) -> tuple[int, bool]:
+        """(the call's id, whether this desk made the row), committed."""
+        connection = self._connect()
+        try:
+            if self._raw:
+                return self._insert_sqlite(connection, values)
+            with connection.begin():
+                made = connection.execute(self._insert, values).scalar()
+                if made is not None:
+                    return made, True
+                existing = connection.execute(self._existing,
+                                              {"key": values["sip_call_id"]}).scalar()
+                return existing, False
+        except BaseException:
+            self.close()
+            raise
+
+    def _insert_sqlite(self, connection: Connection, values: dict) -> tuple[int, bool]:
+        sql, columns = self._prepare(tuple(values))
+        parameters = [value if process is None else process(value)
+                      for value, process in ((values[key], process) for key, process in columns)]
+        cursor = connection.connection.dbapi_connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                cursor.execute(sql, parameters)
+                row = cursor.fetchone()
+                if row is None:
+                    cursor.execute("SELECT id FROM calls WHERE sip_call_id = ?",
+                                   (values["sip_call_id"],))
+                    row = cursor.fetchone()
+                    made = False
+                else:
+                    made = True
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        finally:
+            cursor.close()
+        return row[0], made
+
+    def _prepare(self, keys: tuple[str, ...]) -> tuple[str, list]:
+        """The INSERT for this set of columns as SQLAlchemy compiles it, and
+        each column's bind processor in parameter order (every column with a
+        default is among the values, so none is left for SQLAlchemy to fill)."""
+        prepared = self._prepared.get(keys)
+        if prepared is None:
+            dialect = self.database.engine.dialect
+            compiled = self._insert.compile(dialect=dialect, column_keys=list(keys))
+            if compiled.positiontup is None or set(compiled.positiontup) != set(keys):
+                raise RuntimeError("the intake INSERT does not bind exactly its values")
+            columns = [(key, self._table.c[key].type.dialect_impl(dialect)
+                        .bind_processor(dialect)) for key in compiled.positiontup]
+            prepared = self._prepared[keys] = (compiled.string, columns)
+        return prepared
+
+    def _connect(self) -> Connection:
+        if self._connection is None:
+            connection = self.database.engine.connect().execution_options(
+                **{WRITE_OPTION: True})
+            if self._raw:
+                # This connection is the intake's alone (detached: never back in
+                # the pool), and it leaves WAL checkpoints to the desk's other
+                # writers, so copying the WAL into the database never lands on
+                # a commit the caller is waiting for. Every call's later writes
+                # (its audit entry, its final status) go through those writers.
+                connection.detach()
+                connection.connection.dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+            self._connection = connection
+        return self._connection
+
+    def warm_up(self, values: dict) -> None:
+        """Connect and compile the statements, then roll back: nothing is written."""
+        connection = self._connect()
+        try:
+            if self._raw:
+                self._prepare(tuple(values))
+            transaction = connection.begin()
+            try:
+                connection.execute(self._insert, values).scalar()
+                connection.execute(self._existing, {"key": values["sip_call_id"]}).scalar()
+            finally:
+                transaction.rollback()
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - a broken connection is dropped anyway
+                log.debug("closing the intake connection failed", exc_info=True)

@@ -23,6 +23,8 @@ from dispatch.events import ORIGIN_KEY, EventBus, drop_pending, take_pending
 
 log = logging.getLogger(__name__)
 _WRITE = "safedesk_write"
+# Execution option that marks a connection as a writer (BEGIN IMMEDIATE on SQLite).
+WRITE_OPTION = _WRITE
 
 
 def default_url() -> str:

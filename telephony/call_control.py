@@ -1,6 +1,16 @@
 """What happens to each call on the SIP thread: intake, answer, hold,
 hang-up, call-back, recording, and the registry of live call objects.
 
+pjsua2 sends nothing a callback answered (100 Trying, 180 Ringing) until
+onIncomingCall returns: measured on the wire, both responses leave within
+half a millisecond of the callback's return, however early answer() ran.
+So onIncomingCall does only what must precede the 180 (the committed row)
+and returns; everything after the 180 (the RINGING event, the rest of the
+call's log) and the final write of a call that ended are queued here and
+run by the engine between polls (`run_deferred`), first in, first out,
+each after a zero-timeout poll: a new INVITE waits at most for the one
+piece running when it arrived, never for a queue of them.
+
 Only the engine's thread touches this object. Callbacks copy plain values
 out of pjsua2 and emit `CallEvent`s; pj objects stay in `_calls` until
 DISCONNECTED and are released right there, inside that callback: that is
@@ -10,8 +20,11 @@ whatever call now owns its slot (measured: 603 Decline to new callers).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import time
+from collections import deque
+from functools import partial
 from typing import Callable
 
 import pjsua2 as pj
@@ -48,14 +61,26 @@ class CallControl:
         self.emit = emit
         self.peers = PeerAllowList(config.allowed_peers)
         self.stack: SipStack | None = None
+        self._deferred: deque[Callable[[], None]] = deque()
         self.media = MediaRouter(record_calls=config.record_calls, call_log=call_log, emit=emit,
-                                 event_for=self._event)
+                                 event_for=self._event, defer=self._deferred.append)
         self._calls: dict[str, ActiveCall] = {}
         self._dropped_seen: dict[str, None] = {}
 
     # ------------------------------------------------------------ pj hooks
 
     def incoming_call(self, account, prm) -> None:
+        # No cyclic collection inside the ringing budget (a gen-1 pass here
+        # costs 2 ms); whatever is due runs after the 180 has left.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._ring(account, prm)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _ring(self, account, prm) -> None:
         received_ns = time.perf_counter_ns()
         pj_call = DeskCall(self, account, prm.callId)
         try:
@@ -80,7 +105,12 @@ class CallControl:
         except Exception:  # noqa: BLE001 - ring anyway: the caller must not hear nothing
             log.exception("softphone: intake of %s failed", key)
         committed_ns = time.perf_counter_ns()
-        _respond(pj_call, RINGING)
+        _respond(pj_call, RINGING)  # leaves as this callback returns: return now
+        self._deferred.append(partial(self._rang, active, received_ns, committed_ns, made_here))
+
+    def _rang(self, active: ActiveCall, received_ns: int, committed_ns: int,
+              made_here: bool) -> None:
+        """Deferred: after the 180 has left."""
         self._emit(EventKind.RINGING, active, received_ns=received_ns, committed_ns=committed_ns)
         if made_here:  # the rest of the log waits until the caller hears ringing
             self.log.ringing_logged(active.call_id)
@@ -232,6 +262,23 @@ class CallControl:
                             caller_name=None if facts.withheld else facts.identity.display_name,
                             detail="dropped by the SIP parser"))
 
+    def run_deferred(self, between: Callable[[], None] | None = None) -> None:
+        """Run the queued post-180 and end-of-call work, oldest first. Never
+        from inside a pjsua callback: `between` (a zero-timeout poll) runs
+        before each piece, so INVITEs that arrived meanwhile are answered
+        first; what their callbacks queue runs in this same pass."""
+        deferred = self._deferred
+        while deferred:
+            if between is not None:
+                between()
+                if not deferred:
+                    return
+            job = deferred.popleft()
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - one call's log must not stop the phone
+                log.exception("softphone: deferred call work failed")
+
     def housekeeping(self) -> None:
         """After each poll: announce recordings whose WAV file is complete."""
         self.media.announce_saved_recordings()
@@ -268,6 +315,11 @@ class CallControl:
         active.pj_call = None  # the last reference: freed as this callback returns
         if active.refused:
             return
+        # The row's final write waits until pjsua is out of this callback
+        # (its 200/487 leave then); it needs only plain values of `active`.
+        self._deferred.append(partial(self._log_final, active, reason))
+
+    def _log_final(self, active: ActiveCall, reason: str) -> None:
         kind, status = self._final_status(active)
         # The SIP reason always; the row's status only when it differs from the event.
         shown = "" if status == kind.value else f"{status or 'row unchanged'} "

@@ -3,22 +3,27 @@
 `read_invite` copies what the desk needs out of the raw message (pure
 Python, testable without SIP). `CallLog` is the softphone's only door to
 the database: each method is one short unit of work through the rules in
-dispatch/calls.py, run on the SIP thread, returning plain values.
+dispatch/calls.py, run on the SIP thread, returning plain values. The one
+write before 180 Ringing (`ringing`) skips the ORM: see RingingRowWriter.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 
 from dispatch import calls
-from dispatch.call_intake import MAX_SIP_CALL_ID, inbound_values, insert_ringing_row
+from dispatch.call_intake import MAX_SIP_CALL_ID, RingingRowWriter, inbound_values
 from dispatch.audit import record_audit
 from dispatch.enums import CallStatus
+from dispatch.models import Line
 from dispatch.phone import PhoneNumber
-from dispatch.sip_identity import CallerIdentity, parse_called_number, parse_caller
+from dispatch.sip_identity import (MAX_MESSAGE_BYTES, CallerIdentity, parse_called_number,
+                                   parse_caller)
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
+from sqlalchemy import select
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +52,58 @@ class InviteFacts:
 
 def read_invite(whole_msg: str | bytes, *, source: str, sip_call_id: str,
                 received_ns: int) -> InviteFacts:
-    return InviteFacts(sip_call_id=sip_call_id[:MAX_SIP_CALL_ID],
-                       identity=parse_caller(whole_msg), called=parse_called_number(whole_msg),
-                       peer=source, received_ns=received_ns, at=utcnow())
+    if isinstance(whole_msg, str):
+        # This runs before the 180: the parsers get only the lines they read.
+        caller_part, called_part = _identity_lines(whole_msg[:MAX_MESSAGE_BYTES])
+        identity, called = parse_caller(caller_part), _called_number(called_part)
+    else:
+        identity, called = parse_caller(whole_msg), parse_called_number(whole_msg)
+    return InviteFacts(sip_call_id=sip_call_id[:MAX_SIP_CALL_ID], identity=identity,
+                       called=called, peer=source, received_ns=received_ns, at=utcnow())
+
+
+_CALLER_HEADERS = frozenset({"from", "f", "p-asserted-identity", "remote-party-id", "privacy"})
+_CALLED_HEADERS = frozenset({"to", "t"})
+
+
+def _identity_lines(text: str) -> tuple[str, str]:
+    """(the lines parse_caller reads, the lines parse_called_number reads).
+
+    dispatch.sip_identity scans the whole header block once per header it
+    looks for (eight times per INVITE). Each part keeps everything up to the
+    first non-empty line (the request line), then only its own header lines
+    with their folded continuations, and stops at the blank line before the
+    body: what the parsers return is unchanged, they just read fewer lines.
+    """
+    caller: list[str] = []
+    called: list[str] = []
+    lines = text.split("\n")
+    index = 0
+    for index, line in enumerate(lines):
+        caller.append(line)
+        called.append(line)
+        if line.rstrip("\r"):
+            break
+    keep: list[str] | None = None
+    for line in lines[index + 1:]:
+        stripped = line.rstrip("\r")
+        if not stripped:
+            break
+        if stripped[0] in " \t":
+            if keep is not None:
+                keep.append(line)
+            continue
+        name = stripped.partition(":")[0].strip().lower()
+        keep = caller if name in _CALLER_HEADERS else called if name in _CALLED_HEADERS else None
+        if keep is not None:
+            keep.append(line)
+    return "\n".join(caller), "\n".join(called)
+
+
+@lru_cache(maxsize=256)
+def _called_number(request_line_and_to: str) -> PhoneNumber:
+    """The dialled line: one of a handful, so parsed once per distinct text."""
+    return parse_called_number(request_line_and_to)
 
 
 # A made-up INVITE for warm_up(); it is never committed.
@@ -69,6 +123,7 @@ class CallLog:
         self.desk = desk
         self.actor = actor
         self._line_ids: dict[str | None, int] = {}
+        self._rows = RingingRowWriter(database)
 
     def warm_up(self) -> None:
         """Run the intake path once and roll it back, so the first real
@@ -87,6 +142,22 @@ class CallLog:
             pass
         except Exception:  # noqa: BLE001 - a cold first call is no reason to stay down
             log.warning("softphone: warm-up of the call log failed", exc_info=True)
+        try:
+            # The pre-180 path proper: its connection, its compiled statement
+            # (rolled back), and the line ids the desk already has.
+            values = inbound_values(sip_call_id=facts.sip_call_id, line_id=None,
+                                    identity=facts.identity, at=facts.at,
+                                    status=CallStatus.RINGING, reason=None)
+            self._rows.warm_up(values)
+            with self.database.reading() as session:
+                for number, line_id in session.execute(select(Line.number, Line.id)):
+                    self._line_ids.setdefault(number, line_id)
+        except Exception:  # noqa: BLE001
+            log.warning("softphone: warm-up of the intake path failed", exc_info=True)
+
+    def close(self) -> None:
+        """On the SIP thread, at shutdown: give back the intake connection."""
+        self._rows.close()
 
     # Intake writes must never stop the phone: a failure is logged loudly and
     # the call still rings (an unlogged emergency call beats an unanswered one).
@@ -98,8 +169,7 @@ class CallLog:
             values = inbound_values(sip_call_id=facts.sip_call_id, line_id=self._line_id(facts),
                                     identity=facts.identity, at=facts.at,
                                     status=CallStatus.RINGING, reason=None)
-            with self.database.session() as session:
-                return insert_ringing_row(session, values)
+            return self._rows.insert(values)
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log ringing call %s", facts.sip_call_id)
             return None

@@ -30,8 +30,11 @@ EventFor = Callable[..., CallEvent]  # (kind, active, **extra) -> CallEvent
 
 class MediaRouter:
     def __init__(self, *, record_calls: bool, call_log: CallLog,
-                 emit: Callable[[CallEvent], None], event_for: EventFor) -> None:
+                 emit: Callable[[CallEvent], None], event_for: EventFor,
+                 defer: Callable[[Callable[[], None]], None] | None = None) -> None:
         self.record_calls = record_calls
+        # Database writes that may wait until the pjsua callback has returned.
+        self.defer = defer or (lambda job: job())
         self.log = call_log
         self.emit = emit
         self.event_for = event_for
@@ -48,8 +51,9 @@ class MediaRouter:
             path = recording_path(call_id=active.call_id, sip_call_id=active.key,
                                   started=utcnow())
             active.recording = CallRecording(path)
-            self.log.recording(active.key, str(path))
-            self.emit(self.event_for(EventKind.RECORDING, active, detail=path.name))
+            event = self.event_for(EventKind.RECORDING, active, detail=path.name)
+            self.defer(lambda key=active.key, path=str(path): (self.log.recording(key, path),
+                                                               self.emit(event)))
         if active.recording is not None:
             active.recording.add_source(active.media)
         if self.focus is active:

@@ -183,6 +183,10 @@ class SipStack:
     def poll(self, timeout_ms: int = POLL_MS) -> None:
         self.endpoint.libHandleEvents(timeout_ms)
 
+    def poll_now(self) -> None:
+        """Handle whatever already arrived (an INVITE, say), without waiting."""
+        self.endpoint.libHandleEvents(0)
+
     def hangup_all(self) -> None:
         self.endpoint.hangupAllCalls()
 

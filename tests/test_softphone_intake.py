@@ -41,32 +41,67 @@ def committed_row(database, sip_call_id: str) -> Call:
         return call
 
 
-def test_the_row_is_committed_before_180_ringing(desk, seeded, tmp_path):
-    """A deliberately slow commit (a subscriber that sleeps after the row is
-    committed) must delay the 180 that SIPp sees: the desk never rings
-    before the call is durably logged."""
+def test_the_row_is_committed_before_180_ringing(desk, seeded, tmp_path, monkeypatch):
+    """A deliberately slow intake (it sleeps once the row is committed) must
+    delay the 180 that SIPp sees: the desk never rings before the call is
+    durably logged, and another connection already sees the row then."""
+    from telephony.intake import CallLog
     seen_from_another_connection = []
+    ringing = CallLog.ringing
+
+    def slow_ringing(self, facts):
+        logged = ringing(self, facts)
+        with seeded.reading() as session:  # a separate connection sees the row
+            seen_from_another_connection.append(
+                session.scalar(select(func.count()).select_from(Call)
+                               .where(Call.sip_call_id == facts.sip_call_id)))
+        time.sleep(SLOW_COMMIT_S)
+        return logged
+
+    monkeypatch.setattr(CallLog, "ringing", slow_ringing)
+    completed = []
+    unsubscribe = seeded.bus.subscribe(
+        lambda event: completed.append(event) if event.entity == "call" else None)
+    engine, events = desk()
+    try:
+        result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
+                      duration_ms=100, trace_rtt=True).run()
+        ringing_event = events.wait_kind(EventKind.RINGING)[0]
+        events.wait_kind(EventKind.ABANDONED)
+    finally:
+        unsubscribe()
+    assert result.ok, result.explain()
+    assert seen_from_another_connection == [1]
+    assert result.rtt_ms and min(result.rtt_ms) >= SLOW_COMMIT_S * 1000 * 0.95, result.rtt_ms
+    assert ringing_event.committed_ns > ringing_event.received_ns
+    # The rest of the log (audit entry, change event) follows the 180.
+    assert [event.action for event in completed][:1] == ["ringing"]
+    with seeded.reading() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.entity == "call", AuditEntry.entity_id == str(ringing_event.call_id),
+            AuditEntry.action == "call.ringing")) == 1
+
+
+def test_work_after_the_180_does_not_delay_it(desk, seeded, tmp_path):
+    """pjsua2 sends a 180 answered inside onIncomingCall only when that
+    callback returns: whatever the desk does after the 180 (the rest of the
+    call's log, the RINGING event, its listeners) must wait until then."""
+    slow_listener_s = 0.3
 
     def slow_subscriber(event: ChangeEvent) -> None:
         if event.entity == "call" and event.action == "ringing":
-            with seeded.reading() as session:  # a separate connection sees the row
-                seen_from_another_connection.append(
-                    session.scalar(select(func.count()).select_from(Call)
-                                   .where(Call.id == int(event.entity_id))))
-            time.sleep(SLOW_COMMIT_S)
+            time.sleep(slow_listener_s)  # in complete_ringing's commit, after the 180
 
     unsubscribe = seeded.bus.subscribe(slow_subscriber)
     engine, events = desk()
     try:
         result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
                       duration_ms=100, trace_rtt=True).run()
+        events.wait_kind(EventKind.ABANDONED)
     finally:
         unsubscribe()
     assert result.ok, result.explain()
-    assert seen_from_another_connection == [1]
-    assert result.rtt_ms and min(result.rtt_ms) >= SLOW_COMMIT_S * 1000 * 0.95, result.rtt_ms
-    ringing = events.wait_kind(EventKind.RINGING)[0]
-    assert ringing.committed_ns > ringing.received_ns
+    assert result.rtt_ms and max(result.rtt_ms) < slow_listener_s * 1000 / 2, result.rtt_ms
 
 
 def test_a_call_cancelled_while_ringing_is_abandoned_and_on_the_callback_list(desk, seeded,
