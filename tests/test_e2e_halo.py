@@ -122,7 +122,11 @@ def test_a_complaint_call_goes_on_air_and_into_the_newspaper(qtbot, seeded, soca
         qtbot.waitUntil(lambda: status_of(seeded, ticket) == ComplaintStatus.RESOLVED,
                         timeout=WAIT_MS)
 
-        # 4. Into a bulletin, which the studio view then shows in large text.
+        # 4. The radio staff's turn (Ctrl+Alt+3): into a bulletin, which the
+        # studio view then shows in large text.
+        press(qtbot, desk, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier
+              | Qt.KeyboardModifier.AltModifier)
+        assert desk.layouts.role == "radio" and halo.bulletins.isVisible()
         bulletins = halo.bulletins
         bulletins.new_bulletin("Halo Denpasar pagi")
         qtbot.waitUntil(lambda: bulletins.current_bulletin_id() is not None

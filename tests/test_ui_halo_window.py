@@ -115,3 +115,16 @@ def test_the_halo_panels_speak_english_on_the_switch(qtbot, desk):
         desk.switch_language("id")
     qtbot.waitUntil(lambda: desk.halo.form.submit_button.text() == "Simpan pengaduan",
                     timeout=WAIT_MS)
+
+
+def test_a_panel_out_of_sight_shows_the_latest_when_brought_forward(qtbot, desk, seeded):
+    from dispatch.complaints import create_complaint
+    board = desk.halo.board
+    assert not in_front(desk, "complaints")  # a back tab for the call-taker
+    with seeded.session() as session:
+        ticket = create_complaint(session, category_code="jalan_rusak", lat=-8.66, lon=115.21,
+                                  description="Jalan berlubang dalam", actor="other-desk").ticket
+    qtbot.waitUntil(lambda: desk.is_settled(), timeout=WAIT_MS)
+    press(qtbot, desk, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: in_front(desk, "complaints")
+                    and board.row_for(ticket) is not None, timeout=WAIT_MS)

@@ -10,7 +10,7 @@ so the emergency side (main_window.py) stays readable on its own.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from dispatch.geocode import NominatimGeocoder
@@ -42,6 +42,13 @@ class HaloPanels(QObject):
         self.bulletins = BulletinPanel(worker, actor, parent)
         self.on_air = OnAirLink(settings, worker, actor, parent=self)
         self.reading = ReadingView(self.on_air, worker, parent)
+        self._categories = None
+        # Panels out of sight (a hidden dock, a back tab) refresh when shown:
+        # a call surge must not rebuild the supervisor's agency table 50 times.
+        self._stale: set[QWidget] = set()
+        # (The studio view always follows: On air must never act on a stale bulletin.)
+        for panel in (self.board, self.agencies, self.bulletins):
+            panel.installEventFilter(self)
         self.form.complaintCreated.connect(self._complaint_created)
         self.bulletins.readRequested.connect(self.reading.show_bulletin)
         self.bulletins.bulletinChosen.connect(self._bulletin_chosen)
@@ -64,18 +71,33 @@ class HaloPanels(QObject):
         self._worker.read(read_complaint_categories, self._show_categories)
 
     def _show_categories(self, categories) -> None:
+        if categories == self._categories:
+            return  # unchanged: keep the combos (and what is chosen in them) as they are
+        self._categories = categories
         self.form.set_categories(categories)
         self.board.set_categories(categories)
 
     def on_changes(self, entities: frozenset) -> None:
         if entities & CATEGORY_ENTITIES:
             self._load_categories()
-            self.agencies.refresh()
+            self._refresh(self.agencies)
         if entities & COMPLAINT_ENTITIES:
-            self.board.refresh()
+            self._refresh(self.board)
         if entities & BULLETIN_ENTITIES:
-            self.bulletins.refresh()
+            self._refresh(self.bulletins)
             self.reading.refresh()
+
+    def _refresh(self, panel: QWidget) -> None:
+        if panel.isVisible():
+            panel.refresh()
+        else:
+            self._stale.add(panel)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and watched in self._stale:
+            self._stale.discard(watched)
+            watched.refresh()
+        return False
 
     def _complaint_created(self, ticket: str) -> None:
         self.board.select_ticket(ticket)
