@@ -18,13 +18,14 @@ from dispatch.phone import format_for_display, normalise_number
 from ui import complaint_labels, labels
 from ui.actions import panel_action
 from ui.boards import MessageLine
+from ui.form_saving import SavesOnce
 from ui.complaint_snapshots import CategoryChoice
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import read_caller_location
-from ui.worker import BackgroundRunner, DbWorker, describe_error
+from ui.worker import BackgroundRunner, DbWorker
 
 
-class ComplaintForm(QWidget):
+class ComplaintForm(SavesOnce, QWidget):
     complaintCreated = Signal(str)  # the ticket number
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -35,7 +36,6 @@ class ComplaintForm(QWidget):
         self._actor = actor
         self._call_id: int | None = None
         self._categories: tuple[CategoryChoice, ...] = ()
-        self._saving = False
         self._ticket: str | None = None
         self.message = MessageLine(self)
         self.ticket_label = self._ticket_display()
@@ -217,9 +217,6 @@ class ComplaintForm(QWidget):
         """The chosen channel's value (dispatch.enums.ComplaintChannel)."""
         return self.channel_combo.currentData()
 
-    def is_saving(self) -> bool:
-        return self._saving
-
     def _show_origin(self) -> None:
         self.origin_label.setText(self.tr("Dari panggilan #%1").replace("%1", str(self._call_id))
                                   if self._call_id is not None else "")
@@ -282,34 +279,12 @@ class ComplaintForm(QWidget):
                 "reporter_name": name or None, "reporter_phone": number or None,
                 "call_id": self._call_id, "channel": self.channel()}
 
-    def _refuse(self, text: str, field: QWidget) -> None:
-        self.message.show_error(text)
-        field.setFocus()
-        return None
-
-    def submit(self) -> None:
-        if self._saving:
-            return
-        values = self._checked_input()
-        if values is None:
-            return
-        self._saving = True
-        self.submit_button.setEnabled(False)
-        actor = self._actor
-
-        def write(session) -> str:
-            return create_complaint(session, actor=actor, **values).ticket
-        self._worker.write(write, self._created, self._failed)
+    @staticmethod
+    def _save(session, actor: str, values: dict) -> str:
+        return create_complaint(session, actor=actor, **values).ticket
 
     def _created(self, ticket: str) -> None:
-        self._saving = False
-        self.submit_button.setEnabled(True)
         self.start_new()
         self._ticket = ticket
         self._show_ticket()
         self.complaintCreated.emit(ticket)
-
-    def _failed(self, error: BaseException) -> None:
-        self._saving = False
-        self.submit_button.setEnabled(True)
-        self.message.show_error(describe_error(error))

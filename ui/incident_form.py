@@ -17,12 +17,13 @@ from dispatch.phone import format_for_display, normalise_number
 from ui import labels
 from ui.actions import panel_action
 from ui.boards import MessageLine
+from ui.form_saving import SavesOnce
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import IncidentTypeChoice, read_caller_location
-from ui.worker import BackgroundRunner, DbWorker, describe_error
+from ui.worker import BackgroundRunner, DbWorker
 
 
-class IncidentForm(QWidget):
+class IncidentForm(SavesOnce, QWidget):
     incidentCreated = Signal(int)
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -33,7 +34,6 @@ class IncidentForm(QWidget):
         self._actor = actor
         self._call_id: int | None = None
         self._types: tuple[IncidentTypeChoice, ...] = ()
-        self._saving = False
         self.message = MessageLine(self)
         self.origin_label = QLabel(self)
         self.location = LocationPicker(network, geocoder, self)
@@ -205,35 +205,13 @@ class IncidentForm(QWidget):
                 "priority": self.priority_spin.value(), "address": self.location.address(),
                 "notes": notes, "caller": caller or None, "call_id": self._call_id}
 
-    def _refuse(self, text: str, field: QWidget) -> None:
-        self.message.show_error(text)
-        field.setFocus()
-        return None
-
-    def submit(self) -> None:
-        if self._saving:
-            return
-        values = self._checked_input()
-        if values is None:
-            return
-        self._saving = True
-        self.submit_button.setEnabled(False)
-        actor = self._actor
-
-        def write(session) -> int:
-            incident = create_incident(session, actor=actor, **values)
-            session.flush()
-            return incident.id
-        self._worker.write(write, self._created, self._failed)
+    @staticmethod
+    def _save(session, actor: str, values: dict) -> int:
+        incident = create_incident(session, actor=actor, **values)
+        session.flush()
+        return incident.id
 
     def _created(self, incident_id: int) -> None:
-        self._saving = False
-        self.submit_button.setEnabled(True)
         self.start_new()
         self.message.show_info(self.tr("Kejadian #%1 tersimpan.").replace("%1", str(incident_id)))
         self.incidentCreated.emit(incident_id)
-
-    def _failed(self, error: BaseException) -> None:
-        self._saving = False
-        self.submit_button.setEnabled(True)
-        self.message.show_error(describe_error(error))
