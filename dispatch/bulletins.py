@@ -30,7 +30,9 @@ from dispatch.models import Bulletin, BulletinItem, Complaint, GazetteerPlace, O
 from dispatch.phone import normalise_number
 from dispatch.timeutil import iso_utc, utcnow
 
-END_REASONS = ("off_air", "timeout", "fault")
+# close: the desk was closed mid-reading (the relay is forced off as it closes);
+# fault: the relay failed, or a desk died mid-air and the next start found it.
+END_REASONS = ("off_air", "timeout", "fault", "close")
 MAX_TITLE = 256
 MAX_READING_TEXT = 2000
 MAX_QUOTED_DESCRIPTION = 220

@@ -339,7 +339,7 @@ class OnAirReading(Base):
     ended_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
     reader: Mapped[str] = mapped_column(String(64))
     complaint_ids: Mapped[list] = mapped_column(JSON, default=list)
-    end_reason: Mapped[Optional[str]] = mapped_column(String(32))  # off_air / timeout / fault
+    end_reason: Mapped[Optional[str]] = mapped_column(String(32))  # off_air / timeout / fault / close
 
     bulletin: Mapped[Bulletin] = relationship(back_populates="readings")
 

@@ -488,7 +488,7 @@ def test_shutdown_mid_reading_forces_off_and_ends_the_log(qtbot, seeded, worker,
     qtbot.waitUntil(lambda: keyed(sim) and len(readings(seeded)) == 1, timeout=WAIT_MS)
     link.shutdown()
     assert all_off(sim)  # shutdown blocks until the relay is off
-    assert ended_readings(seeded, "fault")  # and until the log says so
+    assert ended_readings(seeded, "close")  # and until the log says so
     link.shutdown()  # twice is fine
     assert not link.on_air
 

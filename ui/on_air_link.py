@@ -31,10 +31,8 @@ from ui.worker import BackgroundRunner, DbWorker, describe_error
 
 log = logging.getLogger(__name__)
 SHUTDOWN_LOG_WAIT_S = 5.0
-# The domain's end reasons are off_air / timeout / fault. Closing the desk
-# mid-reading is logged as a fault, as the domain treats a desk that stopped
-# mid-air (dispatch.bulletins.open_readings).
-END_REASON = {"stop": "off_air", "timeout": "timeout", "close": "fault"}
+# The controller's release reasons as the on-air log's end reasons.
+END_REASON = {"stop": "off_air", "timeout": "timeout", "close": "close"}
 
 
 class _Reading:
