@@ -8,7 +8,6 @@ again, so a combo never keeps showing a choice that was not saved.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -19,9 +18,10 @@ from ui.boards import MessageLine
 from ui.complaint_snapshots import AgencyRow, EditorSnapshot, read_editor
 from ui.table_model import Column, KeyedTableView, RowTableModel
 from ui.worker import CoalescedRead, DbWorker, describe_error
+from ui.translations import Retranslates
 
 
-class AgencyEditor(QWidget):
+class AgencyEditor(Retranslates, QWidget):
     def __init__(self, worker: DbWorker, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -111,11 +111,6 @@ class AgencyEditor(QWidget):
         self.new_button.setText(self.tr("Instansi baru"))
         self._fill_category_names()
         self.agency_model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- reading
 

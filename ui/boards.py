@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from ui import labels
 from ui.snapshots import IncidentRow, UnitRow
 from ui.table_model import Column, KeyedTableView, RowTableModel
+from ui.translations import Retranslates
 
 UNIT_STATUS_TINTS = {"available": "#e8f5e9", "dispatched": "#fff3e0", "en_route": "#e3f2fd",
                      "on_scene": "#f3e5f5", "out_of_service": "#eceff1"}
@@ -39,7 +40,7 @@ class MessageLine(QLabel):
         self.hide()
 
 
-class IncidentsBoard(QWidget):
+class IncidentsBoard(Retranslates, QWidget):
     """Open incidents, most urgent first, then oldest first; the age ticks."""
 
     incidentSelected = Signal(object)  # incident id, or None
@@ -86,13 +87,11 @@ class IncidentsBoard(QWidget):
     def tick(self) -> None:
         self.model.tick()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.model.retranslate()
 
 
-class UnitsBoard(QWidget):
+class UnitsBoard(Retranslates, QWidget):
     """Every unit with its status and how long it has been in it; status
     changes through the context menu or the window's F6–F8 keys."""
 
@@ -158,7 +157,5 @@ class UnitsBoard(QWidget):
     def tick(self) -> None:
         self.model.tick()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.model.retranslate()

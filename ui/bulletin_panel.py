@@ -6,7 +6,7 @@ and writes nothing. The panel then re-reads; it never edits its own copy.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
@@ -20,9 +20,10 @@ from ui.bulletin_snapshots import (BulletinDetail, BulletinPanelSnapshot, export
 from ui.reading_text_editor import ReadingTextEditor
 from ui.table_model import KeyedTableView, RowTableModel
 from ui.worker import CoalescedRead, DbWorker, describe_error
+from ui.translations import Retranslates
 
 
-class BulletinPanel(QWidget):
+class BulletinPanel(Retranslates, QWidget):
     bulletinChosen = Signal(object)  # bulletin id, or None
     readRequested = Signal(int)  # the user wants the reading view for this bulletin
     exported = Signal(str)  # the path just written
@@ -140,11 +141,6 @@ class BulletinPanel(QWidget):
         self.read_button.setText(self.tr("Tampilan siaran…"))
         for model in (self.bulletins_model, self.candidates_model, self.items_model):
             model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- public
 

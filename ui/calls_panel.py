@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QGroupBox, QLabel, QSplitter, QToolBar,
                                QVBoxLayout, QWidget)
@@ -32,6 +32,7 @@ from ui.gui_thread import to_gui
 from ui.snapshots import CallRow, CallsSnapshot, read_history
 from ui.table_model import Column, KeyedTableView, RowTableModel
 from ui.worker import DbWorker, describe_error
+from ui.translations import Retranslates
 
 log = logging.getLogger(__name__)
 GONE = (EventKind.ENDED, EventKind.ABANDONED, EventKind.REJECTED, EventKind.TAKEN_ELSEWHERE)
@@ -72,7 +73,7 @@ def caller_text(number: str | None, withheld: bool, name: str | None = None) -> 
     return f"{shown} ({name})" if name else shown
 
 
-class CallsPanel(QWidget):
+class CallsPanel(Retranslates, QWidget):
     newIncidentRequested = Signal(object, object)  # caller number or None, call id or None
     newComplaintRequested = Signal(object, object)  # the same, for a Halo Denpasar ticket
     activeCallChanged = Signal(object)  # ActiveCall or None
@@ -166,11 +167,6 @@ class CallsPanel(QWidget):
         for model in (self.ringing_model, self.callback_model, self.history_model):
             model.retranslate()
         self._show_active()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def tick(self) -> None:
         self.ringing_model.tick()

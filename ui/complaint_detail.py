@@ -6,15 +6,17 @@ The pane only shows and collects; ComplaintsBoard checks and writes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
 
+from dispatch.complaints import is_late
 from dispatch.timeutil import format_wita
 from ui import complaint_labels, labels
 from ui.complaint_snapshots import ComplaintDetail
+from ui.translations import Retranslates
 
 ON_AIR_TINT = "#e3f2fd"
 
@@ -27,7 +29,7 @@ def _selectable_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
-class ComplaintDetailPane(QWidget):
+class ComplaintDetailPane(Retranslates, QWidget):
     changeRequested = Signal(str, str)  # status, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,11 +89,6 @@ class ComplaintDetailPane(QWidget):
         self.status_combo.setPlaceholderText(self.tr("— status berikutnya —"))
         self.show_detail(self._detail)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # ---- showing
 
     def detail(self) -> ComplaintDetail | None:
@@ -118,7 +115,7 @@ class ComplaintDetailPane(QWidget):
     def _show_values(self, detail: ComplaintDetail) -> None:
         row = detail.row
         status = complaint_labels.status_name(row.status)
-        if complaint_labels.is_overdue(row.status, row.due_at):
+        if is_late(row.status, row.due_at):
             status += " · " + complaint_labels.due_text(row.status, row.due_at)
         self.title_label.setText(f"{row.ticket} — {status}")
         self.values["category"].setText(labels.localized(row.category_name_id,

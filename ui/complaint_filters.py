@@ -4,7 +4,7 @@ status, category, agency and a WITA date range. It only builds the query;
 the board runs it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit,
                                QPushButton, QWidget)
 
@@ -12,9 +12,10 @@ from dispatch.timeutil import to_wita, utcnow
 from ui import complaint_labels as cl
 from ui import labels
 from ui.complaint_snapshots import AgencyRow, CategoryChoice, ComplaintQuery
+from ui.translations import Retranslates
 
 
-class ComplaintFilters(QWidget):
+class ComplaintFilters(Retranslates, QWidget):
     searchRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,11 +75,6 @@ class ComplaintFilters(QWidget):
         self.from_check.setText(self.tr("Dari"))
         self.to_check.setText(self.tr("s.d."))
         self.search_button.setText(self.tr("Cari"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_categories(self, choices: tuple[CategoryChoice, ...]) -> None:
         self._categories = tuple(choices)

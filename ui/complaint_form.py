@@ -8,7 +8,7 @@ the operator to read back to the caller.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -23,9 +23,10 @@ from ui.complaint_snapshots import CategoryChoice
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import read_caller_location
 from ui.worker import BackgroundRunner, DbWorker
+from ui.translations import Retranslates
 
 
-class ComplaintForm(SavesOnce, QWidget):
+class ComplaintForm(Retranslates, SavesOnce, QWidget):
     complaintCreated = Signal(str)  # the ticket number
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -145,11 +146,6 @@ class ComplaintForm(SavesOnce, QWidget):
         self._fill_category_names()
         self._show_origin()
         self._show_ticket()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- categories
 

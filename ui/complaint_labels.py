@@ -6,14 +6,15 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from dispatch.complaints import OPEN_STATES
+from dispatch.enums import ComplaintChannel, ComplaintStatus
 from dispatch.timeutil import as_utc, format_wita, utcnow
 
 translate = QCoreApplication.translate
 OVERDUE_BACKGROUND = "#ffcdd2"
 OVERDUE_FOREGROUND = "#b71c1c"
-OPEN_STATUSES = ("received", "forwarded", "in_progress")
-STATUSES = ("received", "forwarded", "in_progress", "resolved", "rejected")
-CHANNELS = ("call", "walk_in", "sms", "letter", "other")
+STATUSES = tuple(status.value for status in ComplaintStatus)
+CHANNELS = tuple(channel.value for channel in ComplaintChannel)
 
 
 def status_name(value: str) -> str:
@@ -34,12 +35,6 @@ def channel_name(value: str) -> str:
     return names.get(value, value)
 
 
-def is_overdue(status: str, due_at: datetime, now: datetime | None = None) -> bool:
-    """The domain's rule (dispatch.complaints.is_overdue) on plain values, so
-    the board can re-judge each second without asking the database."""
-    return status in OPEN_STATUSES and (now or utcnow()) > as_utc(due_at)
-
-
 def span(seconds: float) -> str:
     minutes = max(0, int(seconds)) // 60
     days, rest = divmod(minutes, 24 * 60)
@@ -53,7 +48,7 @@ def span(seconds: float) -> str:
 
 def due_text(status: str, due_at: datetime, now: datetime | None = None) -> str:
     """Time left to the target, or how late it is; nothing once closed."""
-    if status not in OPEN_STATUSES:
+    if ComplaintStatus(status) not in OPEN_STATES:
         return ""
     left = (as_utc(due_at) - (now or utcnow())).total_seconds()
     if left < 0:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from dispatch.complaints import change_status
+from dispatch.complaints import change_status, is_late
 from dispatch.timeutil import format_wita, utcnow
 from ui import complaint_labels as cl
 from ui import labels
@@ -23,9 +23,10 @@ from ui.complaint_snapshots import (CategoryChoice, ComplaintDetail, ComplaintQu
                                     SearchResult, read_complaint_detail, read_complaints)
 from ui.table_model import Column, KeyedTableView, RowTableModel
 from ui.worker import CoalescedRead, DbWorker, describe_error
+from ui.translations import Retranslates
 
 
-class ComplaintsBoard(QWidget):
+class ComplaintsBoard(Retranslates, QWidget):
     ticketSelected = Signal(object)  # ticket number, or None
 
     def __init__(self, worker: DbWorker, actor: str, parent: QWidget | None = None) -> None:
@@ -68,7 +69,7 @@ class ComplaintsBoard(QWidget):
         layout.addWidget(splitter, 1)
 
     def _columns(self) -> list[Column]:
-        late = lambda row: cl.is_overdue(row.status, row.due_at)  # noqa: E731
+        late = lambda row: is_late(row.status, row.due_at)  # noqa: E731
         back = lambda row: cl.OVERDUE_BACKGROUND if late(row) else None  # noqa: E731
         fore = lambda row: cl.OVERDUE_FOREGROUND if late(row) else None  # noqa: E731
 
@@ -91,11 +92,6 @@ class ComplaintsBoard(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- filters
 
@@ -236,7 +232,7 @@ class ComplaintsBoard(QWidget):
     def _late_tickets(self) -> frozenset[str]:
         now = utcnow()
         return frozenset(row.ticket for row in self.model.rows()
-                         if cl.is_overdue(row.status, row.due_at, now))
+                         if is_late(row.status, row.due_at, now))
 
     def tick(self) -> None:
         self.model.tick()

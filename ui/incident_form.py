@@ -7,7 +7,7 @@ same way) because another desk may have changed things meanwhile.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -21,9 +21,10 @@ from ui.form_saving import SavesOnce
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import IncidentTypeChoice, read_caller_location
 from ui.worker import BackgroundRunner, DbWorker
+from ui.translations import Retranslates
 
 
-class IncidentForm(SavesOnce, QWidget):
+class IncidentForm(Retranslates, SavesOnce, QWidget):
     incidentCreated = Signal(int)
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -112,11 +113,6 @@ class IncidentForm(SavesOnce, QWidget):
         self.clear_button.setToolTip(self.tr("Mulai formulir baru (Ctrl+N)"))
         self._fill_type_names()
         self._show_origin()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- incident types
 

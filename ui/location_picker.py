@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit,
                                QPushButton, QWidget)
 
 from dispatch.geocode import Gazetteer, NominatimGeocoder, Place, search_places
 from dispatch.timeutil import format_wita
 from ui.worker import BackgroundRunner, describe_error
+from ui.translations import Retranslates
 
 SUGGESTION_LIMIT = 10
 
@@ -41,7 +42,7 @@ class PlaceProblem:
     field: QWidget
 
 
-class LocationPicker(QWidget):
+class LocationPicker(Retranslates, QWidget):
     searchFailed = Signal(str)
 
     def __init__(self, network: BackgroundRunner, geocoder: NominatimGeocoder | None,
@@ -116,11 +117,6 @@ class LocationPicker(QWidget):
         self.caller_location_button.setText(self.tr("Lokasi terakhir penelepon"))
         self._show_caller_location_tooltip()
         self._show_source()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- gazetteer type-ahead
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import getpass
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from dispatch.change_watch import watch_other_desks
@@ -38,7 +38,7 @@ from ui.map_panel import MapPanel
 from ui.phone_link import PhoneLink
 from ui.recommend_panel import RecommendPanel
 from ui.snapshots import BoardSnapshot, read_boards, read_calls, read_incident_types
-from ui.translations import current_language, switch_language
+from ui.translations import Retranslates, current_language, switch_language
 from ui.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def _login_name() -> str:
         return "desk"
 
 
-class DeskWindow(QMainWindow):
+class DeskWindow(Retranslates, QMainWindow):
     boardsShown = Signal()  # every time the boards show a fresh snapshot (bench: first paint)
 
     def __init__(self, database: Database, settings: Settings | None = None, *,
@@ -322,11 +322,6 @@ class DeskWindow(QMainWindow):
             self.role_label.setText(labels.role_name(self.layouts.role))
         self.statusBar().showMessage(self.tr("Basis data: %1").replace("%1", self.database.describe()),
                                      5000)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.layouts.save()

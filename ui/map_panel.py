@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlalchemy import select
 
@@ -20,11 +20,12 @@ from dispatch.settings import Settings
 from ui.snapshots import BoardSnapshot, read_stations
 from dispatch.storage import Database
 from ui.worker import DbWorker
+from ui.translations import Retranslates
 
 log = logging.getLogger(__name__)
 
 
-class MapPanel(QWidget):
+class MapPanel(Retranslates, QWidget):
     locationPicked = Signal(float, float)
 
     def __init__(self, database: Database, settings: Settings, *, enabled: bool,
@@ -90,11 +91,6 @@ class MapPanel(QWidget):
             self.placeholder.setText(self.tr("Peta tidak aktif di meja ini (pengaturan ui.map)."))
         elif self.view is None:
             self.placeholder.setText(self.tr("Peta sedang dimuat…"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_board(self, snapshot: BoardSnapshot) -> None:
         """Units and open incidents, as the boards have them now."""

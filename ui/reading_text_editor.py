@@ -6,13 +6,14 @@ presenter is typing, a refresh of the panel does not overwrite the text.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.bulletin_snapshots import BulletinItemRow
+from ui.translations import Retranslates
 
 
-class ReadingTextEditor(QWidget):
+class ReadingTextEditor(Retranslates, QWidget):
     saveRequested = Signal(str)
     draftRequested = Signal()
 
@@ -51,11 +52,6 @@ class ReadingTextEditor(QWidget):
         self.draft_button.setText(self.tr("Kembali ke draf"))
         self.draft_button.setToolTip(self.tr("Buang teks sendiri dan pakai draf dari desk"))
         self._show_state()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def text(self) -> str:
         return self.edit.toPlainText()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from ui.boards import MessageLine
 from ui.bulletin_snapshots import BulletinDetail, read_bulletin
 from ui.on_air_link import OnAirLink
 from ui.worker import CoalescedRead, DbWorker
+from ui.translations import Retranslates
 
 LAMP_ON = ("#d50000", "#ffffff")  # background, text
 LAMP_OFF = ("#9e9e9e", "#f5f5f5")
@@ -25,7 +26,7 @@ TEXT_COLOURS = ("#000000", "#ffffff")  # white on black: readable under studio l
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE, ZOOM_STEP = 28, 14, 72, 2
 
 
-class ReadingView(QWidget):
+class ReadingView(Retranslates, QWidget):
     def __init__(self, link: OnAirLink, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._link = link
@@ -112,11 +113,6 @@ class ReadingView(QWidget):
         self.text_view.setToolTip(self.tr("Ctrl+Plus / Ctrl+Minus: perbesar / perkecil huruf"))
         self._show_title()
         self._show_state()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---- public
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from ui import labels
 from ui.boards import MessageLine
 from ui.table_model import Column, KeyedTableView, RowTableModel
 from ui.worker import DbWorker, describe_error
+from ui.translations import Retranslates
 
 RECOMMENDATION_LIMIT = 10
 
@@ -29,7 +30,7 @@ class RankedUnit:
     recommendation: Recommendation
 
 
-class RecommendPanel(QWidget):
+class RecommendPanel(Retranslates, QWidget):
     assigned = Signal(int, str)  # incident id, callsign
 
     def __init__(self, writer: DbWorker, router: DbWorker, settings: Settings, actor: str,
@@ -80,11 +81,6 @@ class RecommendPanel(QWidget):
                                      "pertama"))
         self._show_heading()
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_heading(self) -> None:
         if self._incident_id is None:

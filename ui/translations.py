@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from dispatch import paths
 
@@ -51,3 +51,14 @@ def switch_language(language: str) -> bool:
     _state["language"] = language
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     return True
+
+
+class Retranslates:
+    """For a widget whose texts follow the language switch: Qt sends every
+    widget a LanguageChange when the translator changes, and the widget's
+    `retranslate()` sets its texts again. Put it before the Qt base class."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
