@@ -21,9 +21,9 @@ fraction of that, and the commit is just as durable.
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 import logging
+from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
@@ -74,17 +74,24 @@ def inbound_values(*, sip_call_id: str, line_id: int | None, identity: CallerIde
     return values
 
 
+@lru_cache(maxsize=None)
+def ringing_statements(dialect: str):
+    """(the INSERT … ON CONFLICT DO NOTHING RETURNING id, the look-up of a
+    row another desk made first), built once per dialect."""
+    table = Call.__table__
+    insert = (_INSERT[dialect](table).on_conflict_do_nothing(index_elements=["sip_call_id"])
+              .returning(table.c.id))
+    existing = select(table.c.id).where(table.c.sip_call_id == bindparam("key"))
+    return insert, existing
+
+
 def insert_ringing_row(session: Session, values: dict) -> tuple[int, bool]:
     """(the call's id, whether this desk made the row)."""
-    insert = _INSERT[session.get_bind().dialect.name]
-    statement = (insert(Call.__table__).values(**values)
-                 .on_conflict_do_nothing(index_elements=["sip_call_id"])
-                 .returning(Call.__table__.c.id))
-    made = session.execute(statement).scalar()
+    insert, existing = ringing_statements(session.get_bind().dialect.name)
+    made = session.execute(insert, values).scalar()
     if made is not None:
         return made, True
-    existing = session.scalar(select(Call.id).where(Call.sip_call_id == values["sip_call_id"]))
-    return existing, False
+    return session.execute(existing, {"key": values["sip_call_id"]}).scalar(), False
 
 
 class RingingRowWriter:
@@ -101,12 +108,8 @@ class RingingRowWriter:
 
     def __init__(self, database: Database) -> None:
         self.database = database
-        table = Call.__table__
-        self._table = table
-        self._insert = (_INSERT[database.dialect](table)
-                        .on_conflict_do_nothing(index_elements=["sip_call_id"])
-                        .returning(table.c.id))
-        self._existing = select(table.c.id).where(table.c.sip_call_id == bindparam("key"))
+        self._table = Call.__table__
+        self._insert, self._existing = ringing_statements(database.dialect)
         self._raw = database.dialect == "sqlite"
         self._prepared: dict[tuple[str, ...], tuple[str, list]] = {}
         self._connection: Connection | None = None
