@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from dispatch.complaints import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, create_complaint
 from dispatch.geocode import NominatimGeocoder
 from dispatch.phone import format_for_display, normalise_number
 from ui import complaint_labels, labels
-from ui.actions import panel_action
 from ui.boards import MessageLine
-from ui.form_saving import SavesOnce
+from ui.desk_form import DeskForm
 from ui.complaint_snapshots import CategoryChoice
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import read_caller_location
@@ -26,7 +25,7 @@ from ui.worker import BackgroundRunner, DbWorker
 from ui.translations import Retranslates
 
 
-class ComplaintForm(Retranslates, SavesOnce, QWidget):
+class ComplaintForm(Retranslates, DeskForm, QWidget):
     complaintCreated = Signal(str)  # the ticket number
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -45,7 +44,7 @@ class ComplaintForm(Retranslates, SavesOnce, QWidget):
         self.location = LocationPicker(network, geocoder, self)
         self.location.searchFailed.connect(self.message.show_error)
         self._build_fields()
-        self._build_shortcuts()
+        self._build_form_buttons("submitComplaint")
         self._lay_out()
         self.retranslate()
 
@@ -83,18 +82,6 @@ class ComplaintForm(Retranslates, SavesOnce, QWidget):
         self.reporter_phone_edit = QLineEdit(self)
         self.reporter_phone_edit.setObjectName("reporterPhoneEdit")
         self.reporter_phone_edit.editingFinished.connect(self._look_up_caller_location)
-        self.submit_button = QPushButton(self)
-        self.submit_button.setObjectName("submitComplaint")
-        self.submit_button.clicked.connect(self.submit)
-        self.clear_button = QPushButton(self)
-        self.clear_button.clicked.connect(lambda: self.start_new())
-
-    def _build_shortcuts(self) -> None:
-        # Form-wide, so Ctrl+Enter saves from any field without stealing Enter elsewhere.
-        self.submit_action = panel_action(self, ["Ctrl+Return", "Ctrl+Enter"], self.submit)
-        self.focus_location_action = panel_action(self, ["Ctrl+L"], self.focus_location)
-        self.caller_location_action = panel_action(self, ["Ctrl+Shift+L"],
-                                                   self.location.use_caller_location)
 
     def _lay_out(self) -> None:
         # The reporter's data sits apart, marked private: never read on air.
@@ -201,13 +188,6 @@ class ComplaintForm(Retranslates, SavesOnce, QWidget):
         self._show_ticket()
         self._look_up_caller_location()
         self.category_combo.setFocus()
-
-    def set_location_from_map(self, lat: float, lon: float) -> None:
-        self.location.set_point(lat, lon, source="map")
-
-    def focus_location(self) -> None:
-        self.location.place_edit.setFocus()
-        self.location.place_edit.selectAll()
 
     def channel(self) -> str:
         """The chosen channel's value (dispatch.enums.ComplaintChannel)."""

@@ -9,22 +9,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from dispatch.geocode import NominatimGeocoder
 from dispatch.incidents import MAX_NOTES, create_incident
 from dispatch.phone import format_for_display, normalise_number
 from ui import labels
-from ui.actions import panel_action
 from ui.boards import MessageLine
-from ui.form_saving import SavesOnce
+from ui.desk_form import DeskForm
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import IncidentTypeChoice, read_caller_location
 from ui.worker import BackgroundRunner, DbWorker
 from ui.translations import Retranslates
 
 
-class IncidentForm(Retranslates, SavesOnce, QWidget):
+class IncidentForm(Retranslates, DeskForm, QWidget):
     incidentCreated = Signal(int)
 
     def __init__(self, worker: DbWorker, network: BackgroundRunner,
@@ -40,8 +39,7 @@ class IncidentForm(Retranslates, SavesOnce, QWidget):
         self.location = LocationPicker(network, geocoder, self)
         self.location.searchFailed.connect(self.message.show_error)
         self._build_fields()
-        self._build_buttons()
-        self._build_local_shortcuts()
+        self._build_form_buttons("submitIncident")
         self._lay_out()
         self.retranslate()
 
@@ -61,20 +59,6 @@ class IncidentForm(Retranslates, SavesOnce, QWidget):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setTabChangesFocus(True)
-
-    def _build_buttons(self) -> None:
-        self.submit_button = QPushButton(self)
-        self.submit_button.setObjectName("submitIncident")
-        self.submit_button.clicked.connect(self.submit)
-        self.clear_button = QPushButton(self)
-        self.clear_button.clicked.connect(lambda: self.start_new())
-
-    def _build_local_shortcuts(self) -> None:
-        # Form-wide, so Ctrl+Enter saves from any field without stealing Enter elsewhere.
-        self.submit_action = panel_action(self, ["Ctrl+Return", "Ctrl+Enter"], self.submit)
-        self.focus_location_action = panel_action(self, ["Ctrl+L"], self.focus_location)
-        self.caller_location_action = panel_action(self, ["Ctrl+Shift+L"],
-                                                   self.location.use_caller_location)
 
     def _lay_out(self) -> None:
         self.form = QFormLayout()
@@ -152,13 +136,6 @@ class IncidentForm(Retranslates, SavesOnce, QWidget):
         self._show_origin()
         self._look_up_caller_location()
         self.type_combo.setFocus()
-
-    def set_location_from_map(self, lat: float, lon: float) -> None:
-        self.location.set_point(lat, lon, source="map")
-
-    def focus_location(self) -> None:
-        self.location.place_edit.setFocus()
-        self.location.place_edit.selectAll()
 
     def _show_origin(self) -> None:
         self.origin_label.setText(self.tr("Dari panggilan #%1").replace("%1", str(self._call_id))
