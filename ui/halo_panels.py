@@ -63,9 +63,8 @@ class HaloPanels(QObject):
 
     def start_loading(self) -> None:
         self._load_categories()
-        self.board.refresh()
-        self.bulletins.refresh()
-        self.agencies.refresh()
+        for panel in (self.board, self.bulletins, self.agencies):
+            self._refresh(panel)  # the ones in the role's layout read as the window shows
 
     def _load_categories(self) -> None:
         self._worker.read(read_complaint_categories, self._show_categories)
