@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import unquote
 
 import phonenumbers
@@ -64,8 +65,15 @@ class PhoneNumber:
     raw: str
     e164: str | None
     withheld: bool
-    display: str | None
     short_code: str | None = None
+
+    @cached_property
+    def display(self) -> str | None:
+        # Worked out when first asked for: intake needs only the E.164 key,
+        # and formatting would parse the number a second time.
+        if self.short_code is not None:
+            return self.short_code
+        return format_for_display(self.e164)
 
     @property
     def is_dialable(self) -> bool:
@@ -73,8 +81,8 @@ class PhoneNumber:
         return self.e164 is not None or self.short_code is not None
 
 
-NO_NUMBER = PhoneNumber(raw="", e164=None, withheld=False, display=None)
-WITHHELD_NUMBER = PhoneNumber(raw="", e164=None, withheld=True, display=None)
+NO_NUMBER = PhoneNumber(raw="", e164=None, withheld=False)
+WITHHELD_NUMBER = PhoneNumber(raw="", e164=None, withheld=True)
 
 
 def normalise_number(raw: str | None) -> PhoneNumber:
@@ -88,8 +96,8 @@ def normalise_number(raw: str | None) -> PhoneNumber:
     kept_raw = _printable(raw[:MAX_RAW_CHARS])
     text = _strip_uri_syntax(kept_raw.strip())
     if text.lower() in WITHHELD_WORDS or not text:
-        return PhoneNumber(raw=kept_raw, e164=None, withheld=True, display=None)
-    unparseable = PhoneNumber(raw=kept_raw, e164=None, withheld=False, display=None)
+        return PhoneNumber(raw=kept_raw, e164=None, withheld=True)
+    unparseable = PhoneNumber(raw=kept_raw, e164=None, withheld=False)
     if len(raw) > MAX_RAW_CHARS:
         # Parsing a truncated text could yield somebody else's number.
         return unparseable
@@ -98,15 +106,11 @@ def normalise_number(raw: str | None) -> PhoneNumber:
         return unparseable
     has_plus, digits = extracted
     if not has_plus and len(digits) in _SHORT_CODE_LENGTHS and digits[0] != "0":
-        return PhoneNumber(
-            raw=kept_raw, e164=None, withheld=False, display=digits, short_code=digits
-        )
+        return PhoneNumber(raw=kept_raw, e164=None, withheld=False, short_code=digits)
     e164 = _to_e164(has_plus, digits)
     if e164 is None:
         return unparseable
-    return PhoneNumber(
-        raw=kept_raw, e164=e164, withheld=False, display=format_for_display(e164)
-    )
+    return PhoneNumber(raw=kept_raw, e164=e164, withheld=False)
 
 
 def format_for_display(e164: str | None) -> str | None:

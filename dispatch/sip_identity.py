@@ -42,6 +42,8 @@ _COMPACT_NAMES = {
     "s": "subject", "e": "content-encoding", "o": "event", "r": "refer-to",
     "b": "referred-by", "u": "allow-events", "x": "session-expires",
 }
+# The canonical (lower-case) names parse_caller reads.
+_CALLER_HEADERS = frozenset({name.lower() for name in _IDENTITY_HEADERS} | {"privacy"})
 _PRIVACY_HIDING_NUMBER = frozenset({"id", "header"})
 _ANONYMOUS_HOST = "anonymous.invalid"
 
@@ -77,11 +79,11 @@ class _Identity:
 
 def parse_caller(message: str | bytes) -> CallerIdentity:
     """The calling party of an INVITE: number, name, and which header said so."""
-    text = _message_text(message)
-    identities = {name: _identities(text, name) for name in _IDENTITY_HEADERS}
+    headers = _headers(_message_text(message), _CALLER_HEADERS)
+    identities = {name: _identities(headers[name.lower()], name) for name in _IDENTITY_HEADERS}
     everyone = [ident for name in _IDENTITY_HEADERS for ident in identities[name]]
     chosen = _choose_identity(identities)
-    privacy = _privacy_requested(text) or any(i.asks_privacy for i in everyone)
+    privacy = _privacy_requested(headers["privacy"]) or any(i.asks_privacy for i in everyone)
     if privacy:
         number, display_name = WITHHELD_NUMBER, None
     else:
@@ -90,7 +92,7 @@ def parse_caller(message: str | bytes) -> CallerIdentity:
     raw_headers = {
         name: _clean(", ".join(values), MAX_HEADER_CHARS)
         for name in _IDENTITY_HEADERS
-        if (values := header_values(text, name))
+        if (values := headers[name.lower()])
     }
     return CallerIdentity(
         number=number,
@@ -135,10 +137,17 @@ def header_values(message: str | bytes, name: str) -> list[str]:
     as written, not split at commas.
     """
     wanted = _canonical_name(name)
-    values: list[str] = []
+    return _headers(_message_text(message), frozenset({wanted}))[wanted]
+
+
+def _headers(text: str, wanted: frozenset[str]) -> dict[str, list[str]]:
+    """`header_values` for several canonical names in one pass over the text:
+    {name: its values} for each wanted name, [] where absent."""
+    found: dict[str, list[str]] = {name: [] for name in wanted}
     current: list[str] | None = None
+    into: list[str] | None = None
     started = False
-    for line in _message_text(message).split("\n"):
+    for line in text.split("\n"):
         line = line.rstrip("\r")
         if not line:
             if started:
@@ -150,13 +159,13 @@ def header_values(message: str | bytes, name: str) -> list[str]:
                 current.append(line.strip())
             continue
         if current is not None:
-            values.append(" ".join(part for part in current if part))
+            into.append(" ".join(part for part in current if part))
         header_name, colon, value = line.partition(":")
-        matches = colon and _is_token(header_name.strip())
-        current = [value.strip()] if matches and _canonical_name(header_name) == wanted else None
+        into = found.get(_canonical_name(header_name)) if colon else None
+        current = [value.strip()] if into is not None and _is_token(header_name.strip()) else None
     if current is not None:
-        values.append(" ".join(part for part in current if part))
-    return values
+        into.append(" ".join(part for part in current if part))
+    return found
 
 
 def _message_text(message: str | bytes) -> str:
@@ -184,9 +193,9 @@ def _is_token(text: str) -> bool:
     return bool(text) and all(ch.isascii() and (ch.isalnum() or ch in "-.!%*_+`'~") for ch in text)
 
 
-def _identities(text: str, header: str) -> list[_Identity]:
+def _identities(values: list[str], header: str) -> list[_Identity]:
     found: list[_Identity] = []
-    for value in header_values(text, header):
+    for value in values:
         for entry in _split_outside_quotes(value):
             if len(found) == _MAX_IDENTITIES_PER_HEADER:
                 return found
@@ -227,10 +236,10 @@ def _display_name(chosen: _Identity | None, everyone: list[_Identity]) -> str | 
     return next((ident.display_name for ident in ordered if ident.display_name), None)
 
 
-def _privacy_requested(text: str) -> bool:
+def _privacy_requested(values: list[str]) -> bool:
     tokens = (
         token.strip().lower()
-        for value in header_values(text, "Privacy")
+        for value in values
         for token in value.replace(",", ";").split(";")
     )
     return any(token in _PRIVACY_HIDING_NUMBER for token in tokens)
@@ -341,9 +350,18 @@ def _number_from_uri(uri: str | None) -> PhoneNumber | None:
 
 def _clean(text: str | None, limit: int) -> str:
     """Drop control characters, collapse whitespace, bound the length."""
+    text = (text or "")[: limit * 4]
+    if text.isascii() and text.isprintable():
+        # Nearly every header: no control characters, and a space is the
+        # only whitespace printable ASCII has, so split() collapses it alike.
+        return " ".join(text.split())[:limit].rstrip()
+    return _clean_any(text, limit)
+
+
+def _clean_any(text: str, limit: int) -> str:
     kept: list[str] = []
     pending_space = False
-    for ch in (text or "")[: limit * 4]:
+    for ch in text:
         if ch.isspace():
             pending_space = bool(kept)
         elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):

@@ -116,6 +116,7 @@ class SipStack:
         self.endpoint = DeskEndpoint(hooks)
         self.account: DeskAccount | None = None
         self.dropped_invites: deque = deque()
+        self._log_gate: sip_log.PjlibLevelGate | None = None
         self._created = False
         self._hooks = hooks
         try:
@@ -143,7 +144,7 @@ class SipStack:
         # the far end as half-second bursts with comfort noise between.
         # An emergency line is worth the few kbit/s of silence it saves.
         ep_config.medConfig.noVad = True
-        self.dropped_invites = sip_log.install(ep_config, config.log_level)
+        self.dropped_invites, self._log_gate = sip_log.install(ep_config, config.log_level)
         self.endpoint.libInit(ep_config)
         # The wheel has no sound devices: the null device clocks the bridge.
         self.endpoint.audDevManager().setNullDev()
@@ -182,6 +183,8 @@ class SipStack:
 
     def poll(self, timeout_ms: int = POLL_MS) -> None:
         self.endpoint.libHandleEvents(timeout_ms)
+        if self._log_gate is not None:
+            self._log_gate.quiet_down()
 
     def poll_now(self) -> None:
         """Handle whatever already arrived (an INVITE, say), without waiting."""

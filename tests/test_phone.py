@@ -71,9 +71,8 @@ def test_display_is_international_for_foreign_numbers():
 @pytest.mark.parametrize("code", ["110", "112", "113", "115", "118", "119", "14045"])
 def test_short_codes_keep_their_digits_without_e164(code):
     number = normalise_number(code)
-    assert number == PhoneNumber(
-        raw=code, e164=None, withheld=False, display=code, short_code=code
-    )
+    assert number == PhoneNumber(raw=code, e164=None, withheld=False, short_code=code)
+    assert number.display == code
     assert number.is_dialable
 
 

@@ -454,3 +454,58 @@ def test_display_name_is_the_quoted_name_cleaned(name):
     )
     expected = " ".join(expected.split())[:MAX_DISPLAY_NAME_CHARS].rstrip() or None
     assert caller.display_name == expected
+
+
+@given(text=st.one_of(st.text(max_size=300),
+                      st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126),
+                              max_size=300)),
+       limit=st.integers(min_value=1, max_value=80))
+def test_the_ascii_shortcut_of_clean_agrees_with_the_general_rule(text, limit):
+    # _clean takes a shortcut for printable ASCII (nearly every header); the
+    # general character-by-character rule must give the same text.
+    from dispatch.sip_identity import _clean, _clean_any
+    assert _clean(text, limit) == _clean_any(text[:limit * 4], limit)
+
+
+@given(st.lists(st.sampled_from([
+    "From: <sip:081234567890@gw>;tag=1", "f: \"Made\" <sip:0361223344@gw>",
+    "P-Asserted-Identity: <tel:+628123456789>", "Privacy: id", "privacy: none",
+    "Remote-Party-ID: <sip:0812@gw>;party=calling", "Via: SIP/2.0/UDP gw",
+    "  folded continuation", "\tfolded with a tab", "To: <sip:0361223333@desk>",
+    "Broken header without colon", "X-Other: value"]), max_size=12))
+def test_one_pass_over_the_headers_finds_what_a_pass_per_header_finds(lines):
+    message = "INVITE sip:0361223333@desk SIP/2.0\r\n" + "\r\n".join(lines) + "\r\n\r\nv=0\r\n"
+    from dispatch.sip_identity import _headers
+    wanted = frozenset({"from", "p-asserted-identity", "remote-party-id", "privacy", "to"})
+    found = _headers(message, wanted)
+    for name in wanted:
+        assert found[name] == _one_header_at_a_time(message, name)
+
+
+def _one_header_at_a_time(message: str, wanted: str) -> list[str]:
+    # The per-header scan the desk used before one pass collected them all.
+    compact = {"f": "from", "t": "to"}
+    values: list[str] = []
+    current: list[str] | None = None
+    started = False
+    for line in message.split("\n"):
+        line = line.rstrip("\r")
+        if not line:
+            if started:
+                break
+            continue
+        started = True
+        if line[0] in " \t":
+            if current is not None:
+                current.append(line.strip())
+            continue
+        if current is not None:
+            values.append(" ".join(part for part in current if part))
+        name, colon, value = line.partition(":")
+        token = bool(name.strip()) and all(
+            ch.isascii() and (ch.isalnum() or ch in "-.!%*_+`'~") for ch in name.strip())
+        canonical = compact.get(name.strip().lower(), name.strip().lower())
+        current = [value.strip()] if colon and token and canonical == wanted else None
+    if current is not None:
+        values.append(" ".join(part for part in current if part))
+    return values

@@ -3,10 +3,12 @@ Ringing, an abandoned call lands on the callback list, every caller-ID form
 is logged, strangers get 403, and UDP and TCP both work."""
 from __future__ import annotations
 
+import ctypes
 import statistics
 import time
 from pathlib import Path
 
+import pjsua2
 import pytest
 from sqlalchemy import func, select
 
@@ -14,6 +16,7 @@ from dispatch import calls
 from dispatch.enums import CallbackState, CallStatus
 from dispatch.events import ChangeEvent
 from dispatch.models import AuditEntry, Call
+from telephony import sip_log
 from telephony.engine import SoftphoneEngine, SoftphoneError
 from telephony.events import EventKind
 from telephony.settings import SipConfig
@@ -253,6 +256,9 @@ def test_every_caller_id_form_is_logged_and_the_softphone_keeps_running(form, de
         assert not result.ok and "timed out" in result.errors, result.explain()
         event = events.wait_kind(EventKind.REJECTED)[0]
         assert event.detail == "dropped by the SIP parser"
+        # pjsip logged the dump for it, then went back to its quiet level,
+        # where it does not narrate every call to Python.
+        assert pjlib_log_level() == sip_log.WARNING_LEVEL
     else:
         assert result.ok, result.explain()
         event = events.wait_kind(EventKind.ABANDONED)[0]
@@ -278,3 +284,9 @@ def test_every_caller_id_form_is_logged_and_the_softphone_keeps_running(form, de
     assert follow_up.ok, follow_up.explain()
     events.wait_kind(EventKind.ABANDONED, count=1 if dropped else 2)
     assert engine.running
+
+
+def pjlib_log_level() -> int:
+    getter = ctypes.CDLL(pjsua2._pjsua2.__file__).pj_log_get_level
+    getter.restype = ctypes.c_int
+    return getter()
