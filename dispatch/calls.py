@@ -161,10 +161,14 @@ def mark_abandoned(session: Session, *, sip_call_id: str, desk: str, ended_by: s
 
 def mark_declined(session: Session, *, sip_call_id: str, desk: str,
                   at: datetime | None = None) -> Call | None:
-    """An operator refused a ringing call on purpose: not a callback."""
+    """An operator refused a ringing call on purpose: not a callback. Also
+    when this desk's answer was being claimed as the operator declined (the
+    answer never connected)."""
     call = _locked(session, sip_call_id)
-    if call.status is not CallStatus.RINGING:
+    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
+    if call.status is not CallStatus.RINGING and not unconnected_claim:
         return None
+    call.answered_at = None
     return _finish(session, call, CallStatus.REJECTED, "operator", desk, at)
 
 

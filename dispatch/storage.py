@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,7 +90,10 @@ class Database:
         self._writer = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}),
                                     expire_on_commit=False, info=info)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False, info=info)
-        for factory in (self._writer, self._reader):
+        # Same as _writer, but SQLite's write lock is taken by the first write
+        # (at flush), not at BEGIN: see session(lock_late=True).
+        self._late_writer = sessionmaker(bind=self.engine, expire_on_commit=False, info=info)
+        for factory in (self._writer, self._reader, self._late_writer):
             event.listen(factory, "after_commit", self._after_commit)
             event.listen(factory, "after_rollback", drop_pending)
 
@@ -99,9 +103,16 @@ class Database:
             self.bus.publish(events)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A unit of work that writes: commits on success, rolls back on error."""
-        session = self._writer()
+    def session(self, *, lock_late: bool = False) -> Iterator[Session]:
+        """A unit of work that writes: commits on success, rolls back on error.
+
+        `lock_late`: on SQLite, read without the write lock and take it only
+        when the first change is flushed, so another connection waits for
+        the flush and commit alone, not for all the Python before them. The
+        price: a change committed elsewhere after this unit's first read
+        makes its first write fail at once ("database is locked", see
+        `is_lock_conflict`); the caller runs the unit again."""
+        session = (self._late_writer if lock_late else self._writer)()
         try:
             yield session
             session.commit()
@@ -130,6 +141,14 @@ class Database:
 
     def describe(self) -> str:
         return redact_url(self.url)
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """A SQLite write refused because another connection wrote first or
+    still holds the lock: running the unit of work again will do."""
+    orig = getattr(exc, "orig", exc)
+    return isinstance(orig, sqlite3.OperationalError) and (
+        "database is locked" in str(orig) or "busy" in str(orig))
 
 
 def open_database(url: str | None = None, *, migrate: bool = True) -> Database:

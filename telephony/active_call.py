@@ -24,6 +24,7 @@ class ActiveCall:
     withheld: bool = False
     refused: bool = False         # 403 to a peer outside the allow-list
     claimed: bool = False         # this desk committed the answer
+    answering: Any = None         # the Future of an answer on its way (claim being written)
     confirmed: bool = False       # ACK'd: the parties are talking
     declined: bool = False        # an operator turned it away while ringing
     held: bool = False

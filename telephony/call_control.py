@@ -5,11 +5,10 @@ pjsua2 sends nothing a callback answered (100 Trying, 180 Ringing) until
 onIncomingCall returns: measured on the wire, both responses leave within
 half a millisecond of the callback's return, however early answer() ran.
 So onIncomingCall does only what must precede the 180 (the committed row)
-and returns; everything after the 180 (the RINGING event, the rest of the
-call's log) and the final write of a call that ended are queued here and
-run by the engine between polls (`run_deferred`), first in, first out,
-each after a zero-timeout poll: a new INVITE waits at most for the one
-piece running when it arrived, never for a queue of them.
+and returns. Every other write of the call's log, and every event, goes
+to the call log's thread (telephony/log_thread.py) through `later`, first
+in, first out: the SIP thread never waits for them, so an INVITE is
+answered at once whatever the desk is writing.
 
 Only the engine's thread touches this object. Callbacks copy plain values
 out of pjsua2 and emit `CallEvent`s; pj objects stay in `_calls` until
@@ -24,6 +23,7 @@ import gc
 import logging
 import time
 from collections import deque
+from concurrent.futures import Future
 from functools import partial
 from typing import Callable
 
@@ -55,15 +55,24 @@ TAKEN = 480              # another desk claimed the call
 
 class CallControl:
     def __init__(self, config: SipConfig, call_log: CallLog,
-                 emit: Callable[[CallEvent], None]) -> None:
+                 emit: Callable[[CallEvent], None],
+                 submit: Callable[[Callable[[], None]], None],
+                 on_sip_thread: Callable[[Callable[[], None], Future], None]) -> None:
         self.config = config
         self.log = call_log
-        self.emit = emit
+        # Jobs for the call log's thread wait here until pjsua is out of its
+        # callback (`hand_over`): woken mid-callback, that thread would take
+        # the GIL from the SIP thread just before the 180 leaves.
+        self._outbox: deque[Callable[[], None]] = deque()
+        self._submit = submit
+        self._on_sip_thread = on_sip_thread
+        self.later = later = self._outbox.append
+        # Events leave through the same queue, behind the writes they report.
+        self.emit = lambda event: later(partial(emit, event))
         self.peers = PeerAllowList(config.allowed_peers)
         self.stack: SipStack | None = None
-        self._deferred: deque[Callable[[], None]] = deque()
-        self.media = MediaRouter(record_calls=config.record_calls, call_log=call_log, emit=emit,
-                                 event_for=self._event, defer=self._deferred.append)
+        self.media = MediaRouter(record_calls=config.record_calls, call_log=call_log,
+                                 emit=self.emit, event_for=self._event, defer=later)
         self._calls: dict[str, ActiveCall] = {}
         self._dropped_seen: dict[str, None] = {}
 
@@ -106,21 +115,17 @@ class CallControl:
             log.exception("softphone: intake of %s failed", key)
         committed_ns = time.perf_counter_ns()
         _respond(pj_call, RINGING)  # leaves as this callback returns: return now
-        self._deferred.append(partial(self._rang, active, received_ns, committed_ns, made_here))
-
-    def _rang(self, active: ActiveCall, received_ns: int, committed_ns: int,
-              made_here: bool) -> None:
-        """Deferred: after the 180 has left."""
         self._emit(EventKind.RINGING, active, received_ns=received_ns, committed_ns=committed_ns)
         if made_here:  # the rest of the log waits until the caller hears ringing
-            self.log.ringing_logged(active.call_id)
+            self.later(partial(self.log.ringing_logged, active.call_id))
 
     def _refuse(self, active: ActiveCall, source: str) -> None:
         active.refused = True
         _respond(active.pj_call, FORBIDDEN)
         host = peer_host(source)
         log.warning("softphone: refused INVITE from %s (not in sip.allowed_peers)", host)
-        self.log.refused_peer(peer=host, sip_call_id=active.key, status_code=FORBIDDEN)
+        self.later(partial(self.log.refused_peer, peer=host, sip_call_id=active.key,
+                           status_code=FORBIDDEN))
         self._emit(EventKind.REFUSED_PEER, active, detail=f"peer={host}")
 
     def rejected_call(self, prm) -> None:
@@ -132,16 +137,21 @@ class CallControl:
         # No pj.Call exists for it: the SIP Call-ID comes from the message.
         key = parse_call_id(message) or f"rejected-{received_ns}"
         if not self.peers.allows(source):
-            self.log.refused_peer(peer=peer_host(source), sip_call_id=key,
-                                  status_code=prm.statusCode)
+            self.later(partial(self.log.refused_peer, peer=peer_host(source), sip_call_id=key,
+                               status_code=prm.statusCode))
             return
         facts = read_invite(message, source=source, sip_call_id=key, received_ns=received_ns)
-        reason = f"{prm.statusCode} {prm.reason}"
+        self.later(partial(self._log_rejected, facts, f"{prm.statusCode} {prm.reason}",
+                           f"{prm.statusCode} {prm.reason}"))
+
+    def _log_rejected(self, facts, reason: str, detail: str) -> None:
+        """On the call log's thread: the row of a call turned away, then its event."""
         call_id = self.log.rejected(facts, reason)
-        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=key, call_id=call_id,
-                            line=facts.line, caller=facts.caller, withheld=facts.withheld,
+        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=facts.sip_call_id,
+                            call_id=call_id, line=facts.line, caller=facts.caller,
+                            withheld=facts.withheld,
                             caller_name=None if facts.withheld else facts.identity.display_name,
-                            detail=reason))
+                            detail=detail))
 
     def call_state(self, pj_call: DeskCall) -> None:
         active = self._calls.get(pj_call.key)
@@ -151,7 +161,7 @@ class CallControl:
         if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not active.confirmed:
             active.confirmed = True
             if active.direction == CallDirection.OUTBOUND.value:
-                self.log.outbound_answered(active.key)
+                self.later(partial(self.log.outbound_answered, active.key))
                 self.media.give_focus(active)
             self.media.attach(active)
             self._emit(EventKind.ANSWERED, active)
@@ -172,19 +182,46 @@ class CallControl:
 
     # ------------------------------------------------------------ commands
 
-    def answer(self, key: str, operator_id: int | None = None) -> int:
+    def answer(self, key: str, operator_id: int | None = None) -> Future:
+        """Claim the call in the database (on the call log's thread: another
+        desk may have claimed it first), then, back here, send 200 OK. The
+        Future gives the call's id once the 200 has gone."""
         active = self._ringing_inbound(key)
+        if active.answering is not None:
+            return active.answering  # a second F2 while the first is on its way
+        done: Future = Future()
+        active.answering = done
+        self.later(partial(self._claim, active, operator_id, done))
+        return done
+
+    def _claim(self, active: ActiveCall, operator_id: int | None, done: Future) -> None:
+        """On the call log's thread."""
         try:
-            call_id = self.log.claim(key, operator_id=operator_id)
-        except CallTaken:
-            active.taken_elsewhere = True
-            _respond(active.pj_call, TAKEN)
-            self._emit(EventKind.TAKEN_ELSEWHERE, active)
-            raise
+            call_id = self.log.claim(active.key, operator_id=operator_id)
+        except BaseException as exc:  # noqa: BLE001 - the operator learns why, below
+            self._on_sip_thread(partial(self._claim_refused, active, exc, done), done)
+        else:
+            self._on_sip_thread(partial(self._connect, active, call_id, done), done)
+
+    def _connect(self, active: ActiveCall, call_id: int, done: Future) -> None:
+        active.answering = None
+        if active.finished:
+            # The caller hung up while the claim was written: the call's
+            # final write (queued after the claim) makes it abandoned.
+            done.set_exception(NotFound("the caller hung up before the answer connected"))
+            return
         active.claimed, active.call_id = True, call_id
         _respond(active.pj_call, 200)
         self.media.give_focus(active)
-        return call_id
+        done.set_result(call_id)
+
+    def _claim_refused(self, active: ActiveCall, exc: BaseException, done: Future) -> None:
+        active.answering = None
+        if isinstance(exc, CallTaken) and not active.finished:
+            active.taken_elsewhere = True
+            _respond(active.pj_call, TAKEN)
+            self._emit(EventKind.TAKEN_ELSEWHERE, active)
+        done.set_exception(exc)
 
     def hangup(self, key: str) -> None:
         active = self._live(key)
@@ -203,7 +240,7 @@ class CallControl:
         active.held = True
         if self.media.focus is active:
             self.media.take_focus()
-        self.log.hold(key, True)
+        self.later(partial(self.log.hold, key, True))
         self._emit(EventKind.HELD, active)
 
     def resume(self, key: str) -> None:
@@ -215,7 +252,7 @@ class CallControl:
         active.pj_call.reinvite(prm)
         active.held = False
         self.media.give_focus(active)
-        self.log.hold(key, False)
+        self.later(partial(self.log.hold, key, False))
         self._emit(EventKind.RESUMED, active)
 
     def call_back(self, original_id: int, actor: str) -> str:
@@ -250,34 +287,20 @@ class CallControl:
         if len(self._dropped_seen) > 256:
             self._dropped_seen.pop(next(iter(self._dropped_seen)))
         if not self.peers.allows(dropped.source):
-            self.log.refused_peer(peer=peer_host(dropped.source), sip_call_id=key, status_code=0)
+            self.later(partial(self.log.refused_peer, peer=peer_host(dropped.source),
+                               sip_call_id=key, status_code=0))
             return
         facts = read_invite(dropped.message, source=dropped.source, sip_call_id=key,
                             received_ns=time.perf_counter_ns())
         reason = f"INVITE dropped by the SIP parser: {dropped.reason}"[:200]
         log.warning("softphone: %s (from %s)", reason, peer_host(dropped.source))
-        call_id = self.log.rejected(facts, reason)
-        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=key, call_id=call_id,
-                            line=facts.line, caller=facts.caller, withheld=facts.withheld,
-                            caller_name=None if facts.withheld else facts.identity.display_name,
-                            detail="dropped by the SIP parser"))
+        self.later(partial(self._log_rejected, facts, reason, "dropped by the SIP parser"))
 
-    def run_deferred(self, between: Callable[[], None] | None = None) -> None:
-        """Run the queued post-180 and end-of-call work, oldest first. Never
-        from inside a pjsua callback: `between` (a zero-timeout poll) runs
-        before each piece, so INVITEs that arrived meanwhile are answered
-        first; what their callbacks queue runs in this same pass."""
-        deferred = self._deferred
-        while deferred:
-            if between is not None:
-                between()
-                if not deferred:
-                    return
-            job = deferred.popleft()
-            try:
-                job()
-            except Exception:  # noqa: BLE001 - one call's log must not stop the phone
-                log.exception("softphone: deferred call work failed")
+    def hand_over(self) -> None:
+        """After each poll and command: what they queued, to the call log's thread."""
+        outbox = self._outbox
+        while outbox:
+            self._submit(outbox.popleft())
 
     def housekeeping(self) -> None:
         """After each poll: announce recordings whose WAV file is complete."""
@@ -315,9 +338,9 @@ class CallControl:
         active.pj_call = None  # the last reference: freed as this callback returns
         if active.refused:
             return
-        # The row's final write waits until pjsua is out of this callback
-        # (its 200/487 leave then); it needs only plain values of `active`.
-        self._deferred.append(partial(self._log_final, active, reason))
+        # On the call log's thread: it needs only plain values of `active`,
+        # none of which change once the call is finished.
+        self.later(partial(self._log_final, active, reason))
 
     def _log_final(self, active: ActiveCall, reason: str) -> None:
         kind, status = self._final_status(active)

@@ -1,21 +1,23 @@
 """The softphone engine: one thread owns pjsua2, everyone else talks to it.
 
     engine = SoftphoneEngine(database, config)
-    engine.add_listener(print)           # CallEvents, on the SIP thread
+    engine.add_listener(print)           # CallEvents, on the call log's thread
     engine.start()                        # listening when this returns
     engine.answer(sip_call_id).result()  # commands return Futures
     engine.stop()                         # hangs up, then libDestroy()
 
-Commands may come from any thread; they queue up and run between two
-polls of libHandleEvents() (at most POLL_MS later). Listeners run on the
-SIP thread and must return quickly (hop to your own thread: see
-ui/softphone_bridge.py); an exception in one is logged and ignored.
-
-The loop's order is what keeps ringing fast: an INVITE is answered inside
+Two threads. The SIP thread owns pjsua2: an INVITE is answered inside
 libHandleEvents() (row committed, then 180), and the 180 leaves when that
-callback returns; everything else (the rest of each call's log, final
-statuses, commands) runs between polls, each piece after a zero-timeout
-poll so that an INVITE which arrived meanwhile is answered first.
+callback returns. Commands may come from any thread; they queue up and run
+between two polls (at most POLL_MS later), each after a zero-timeout poll
+so that an INVITE which arrived meanwhile is answered first. Everything
+else the database hears of a call (its history link and audit entry, the
+claim of an answer, the recording's path, the final status) is written on
+the call log's thread (telephony/log_thread.py), which also delivers the
+events, in order, each after the write it reports. Listeners must return
+quickly (hop to your own thread: see ui/softphone_bridge.py); an exception
+in one is logged and ignored. STARTED and STOPPED come from the SIP thread,
+before and after all the others.
 """
 from __future__ import annotations
 
@@ -24,9 +26,11 @@ import gc
 import getpass
 import logging
 import queue
+import sys
 import threading
 import time
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, Callable
 
 from dispatch.errors import DeskError
@@ -36,12 +40,18 @@ from telephony.audio import HeadsetPipes, make_headset_port
 from telephony.call_control import CallControl
 from telephony.events import CallEvent, EventKind
 from telephony.intake import CallLog
+from telephony.log_thread import CallLogThread
 from telephony.settings import SipConfig
 from telephony.sip_stack import SipStack, describe_error, detached
 
 log = logging.getLogger(__name__)
 Listener = Callable[[CallEvent], None]
 SHUTDOWN_GRACE_S = 2.0
+# How long a thread wanting the GIL waits before asking its holder to let
+# go (CPython's default is 5 ms). The SIP thread gives the GIL up at every
+# pjsua2 and SQLite call in onIncomingCall; with the call log's thread busy,
+# each time it wanted it back could cost it up to 5 ms of the ringing budget.
+GIL_SWITCH_INTERVAL_S = 0.0002
 # pjsua2 allows one Endpoint per process; a second libCreate() aborts it.
 _ONE_PER_PROCESS = threading.Lock()
 
@@ -65,6 +75,7 @@ class SoftphoneEngine:
         self._start_error: str | None = None
         self._accepting = False
         self._stop_requested = False
+        self._log_thread: CallLogThread | None = None
 
     # ---------------------------------------------------------- lifecycle
 
@@ -158,11 +169,13 @@ class SoftphoneEngine:
     def _run(self) -> None:
         control = stack = call_log = None
         failure = None
+        log_thread = CallLogThread()
         try:
             call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor)
             call_log.warm_up()
             _freeze_the_heap()
-            control = CallControl(self.config, call_log, self._emit)
+            control = CallControl(self.config, call_log, self._emit, log_thread.submit,
+                                  self._on_sip_thread)
             stack = control.stack = SipStack(self.config, control)
             if self.headset is not None:
                 control.media.headset_port = make_headset_port(self.headset)
@@ -181,6 +194,10 @@ class SoftphoneEngine:
             gc.unfreeze()
             self._started.set()
             return
+        log_thread.start()
+        self._log_thread = log_thread
+        self._switch_interval_before = sys.getswitchinterval()
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._accepting = True
         self._started.set()
         self._emit(CallEvent(EventKind.STARTED, utcnow(),
@@ -189,11 +206,11 @@ class SoftphoneEngine:
             between = stack.poll_now
             while not self._stop_requested:
                 stack.poll()
-                control.run_deferred(between)
+                control.hand_over()
                 control.housekeeping()
                 while stack.dropped_invites:
-                    between()
                     control.dropped_invite(stack.dropped_invites.popleft())
+                control.hand_over()
                 self._run_commands(control, between)
         except BaseException:  # noqa: BLE001 - still shut down in order
             log.exception("softphone: the SIP loop failed")
@@ -210,11 +227,17 @@ class SoftphoneEngine:
                 continue
             if between is not None:
                 between()  # an INVITE waiting now is answered before the command
-                control.run_deferred(between)
+                control.hand_over()
             try:
-                future.set_result(command(control))
+                result = command(control)
             except BaseException as exc:  # noqa: BLE001 - the caller gets it, detached
                 future.set_exception(detached(exc))
+            else:
+                if isinstance(result, Future):  # finished later (an answer's claim)
+                    result.add_done_callback(partial(_pass_on, to=future))
+                else:
+                    future.set_result(result)
+            control.hand_over()
             control.housekeeping()
 
     def _shutdown(self, control, stack) -> None:
@@ -227,13 +250,13 @@ class SoftphoneEngine:
             # gets its real final status and each WAV is finalised.
             while control.has_calls() and time.monotonic() < deadline:
                 stack.poll(10)
-                control.run_deferred()
+                control.hand_over()
                 control.housekeeping()
             if control.has_calls():
                 stack.hangup_all()
                 for _ in range(10):
                     stack.poll(10)
-                    control.run_deferred()
+                    control.hand_over()
                     control.housekeeping()
         except BaseException:  # noqa: BLE001
             log.exception("softphone: hanging up at shutdown failed")
@@ -244,9 +267,11 @@ class SoftphoneEngine:
             stack.destroy()
             control.stack = None
             # Final statuses of the calls just hung up: plain values, no pj objects.
-            control.run_deferred()
+            control.hand_over()
+            self._log_thread.stop()
             control.log.close()
             gc.unfreeze()
+            sys.setswitchinterval(self._switch_interval_before)
             self._fail_queued_commands()
             self._emit(CallEvent(EventKind.STOPPED, utcnow()))
 
@@ -257,10 +282,17 @@ class SoftphoneEngine:
         try:
             while control.recordings_pending() and time.monotonic() < deadline:
                 stack.poll(10)
-                control.run_deferred()
+                control.hand_over()
                 control.housekeeping()
         except BaseException:  # noqa: BLE001
             log.exception("softphone: waiting for recordings failed")
+
+    def _on_sip_thread(self, job: Callable[[], None], outcome: Future) -> None:
+        """Run `job` on the SIP thread among the commands; should the engine
+        stop first, `outcome` fails instead of waiting for ever."""
+        carrier: Future = Future()
+        carrier.add_done_callback(partial(_fail_with, outcome=outcome))
+        self._commands.put((lambda control: job(), carrier))
 
     def _fail_queued_commands(self) -> None:
         while True:
@@ -279,6 +311,20 @@ class SoftphoneEngine:
                 listener(event)
             except Exception:  # noqa: BLE001 - a broken panel must not stop the phone
                 log.exception("softphone: a listener failed on %s", event.kind)
+
+
+def _pass_on(inner: Future, *, to: Future) -> None:
+    exc = inner.exception()
+    if exc is not None:
+        to.set_exception(detached(exc))
+    else:
+        to.set_result(inner.result())
+
+
+def _fail_with(carrier: Future, *, outcome: Future) -> None:
+    exc = carrier.exception()
+    if exc is not None and not outcome.done():
+        outcome.set_exception(exc)
 
 
 def _freeze_the_heap() -> None:

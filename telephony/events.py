@@ -1,8 +1,8 @@
 """What the softphone tells the rest of the desk: plain, immutable values.
 
-Events are built on the SIP thread from values copied out of pjsua2
-callbacks, so a listener on any thread can keep them; no pj object is
-ever reachable from one. They carry the caller's number because the call
+Events are built from values copied out of pjsua2 callbacks on the SIP
+thread, so a listener on any thread can keep them; no pj object is ever
+reachable from one. They carry the caller's number because the call
 panel shows it: `log_line` is the only form fit for a log.
 """
 from __future__ import annotations

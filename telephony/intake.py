@@ -3,15 +3,21 @@
 `read_invite` copies what the desk needs out of the raw message (pure
 Python, testable without SIP). `CallLog` is the softphone's only door to
 the database: each method is one short unit of work through the rules in
-dispatch/calls.py, run on the SIP thread, returning plain values. The one
-write before 180 Ringing (`ringing`) skips the ORM: see RingingRowWriter.
+dispatch/calls.py, returning plain values. The one write before 180
+Ringing (`ringing`) runs on the SIP thread and skips the ORM: see
+RingingRowWriter. The writes after it run on the call log's thread
+(telephony/log_thread.py) and take SQLite's write lock only to flush and
+commit (`Database.session(lock_late=True)`), so the next ringing call's
+INSERT never waits for their Python.
 """
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
+from typing import Callable, TypeVar
 
 from dispatch import calls
 from dispatch.call_intake import MAX_SIP_CALL_ID, RingingRowWriter, inbound_values
@@ -21,11 +27,15 @@ from dispatch.models import Line
 from dispatch.phone import PhoneNumber
 from dispatch.sip_identity import (MAX_MESSAGE_BYTES, CallerIdentity, parse_called_number,
                                    parse_caller)
-from dispatch.storage import Database
+from dispatch.storage import Database, is_lock_conflict
 from dispatch.timeutil import utcnow
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+LOCK_CONFLICT_PATIENCE_S = 10.0  # as PRAGMA busy_timeout for every writer
 
 
 @dataclass(frozen=True)
@@ -177,8 +187,8 @@ class CallLog:
     def ringing_logged(self, call_id: int) -> None:
         """Step two, after 180: caller history link, audit entry, change event."""
         try:
-            with self.database.session() as session:
-                calls.complete_ringing(session, call_id=call_id, desk=self.desk)
+            self._write(lambda session: calls.complete_ringing(session, call_id=call_id,
+                                                               desk=self.desk))
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not complete the log of call %s", call_id)
 
@@ -196,29 +206,27 @@ class CallLog:
 
     def rejected(self, facts: InviteFacts, reason: str) -> int | None:
         try:
-            with self.database.session() as session:
-                return calls.record_rejected(session, sip_call_id=facts.sip_call_id,
-                                             line_number=facts.called, identity=facts.identity,
-                                             desk=self.desk, reason=reason, at=facts.at).id
+            return self._write(lambda session: calls.record_rejected(
+                session, sip_call_id=facts.sip_call_id, line_number=facts.called,
+                identity=facts.identity, desk=self.desk, reason=reason, at=facts.at).id)
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log rejected call %s", facts.sip_call_id)
             return None
 
     def refused_peer(self, *, peer: str, sip_call_id: str, status_code: int) -> None:
         try:
-            with self.database.session() as session:
-                record_audit(session, actor=self.desk, action="call.refused_peer", entity="call",
-                             entity_id=None, after={"peer": peer[:64], "status": status_code,
-                                                    "sip_call_id": sip_call_id[:128]})
+            self._write(lambda session: record_audit(
+                session, actor=self.desk, action="call.refused_peer", entity="call",
+                entity_id=None, after={"peer": peer[:64], "status": status_code,
+                                       "sip_call_id": sip_call_id[:128]}))
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not audit refused INVITE from %s", peer)
 
     # Claims raise on purpose: the operator must learn the call is not theirs.
 
     def claim(self, sip_call_id: str, *, operator_id: int | None = None) -> int:
-        with self.database.session() as session:
-            return calls.mark_answered(session, sip_call_id=sip_call_id, desk=self.desk,
-                                       operator_id=operator_id).id
+        return self._write(lambda session: calls.mark_answered(
+            session, sip_call_id=sip_call_id, desk=self.desk, operator_id=operator_id).id)
 
     def outbound_answered(self, sip_call_id: str) -> None:
         self._quietly("answered", calls.mark_answered, sip_call_id=sip_call_id, desk=self.desk)
@@ -254,17 +262,35 @@ class CallLog:
 
     def _status_after(self, what: str, operation, **kwargs) -> str | None:
         """Run a transition; the new status, or None if it changed nothing."""
+        def transition(session) -> str | None:
+            call = operation(session, **kwargs)
+            return None if call is None else str(call.status)
         try:
-            with self.database.session() as session:
-                call = operation(session, **kwargs)
-                return None if call is None else str(call.status)
+            return self._write(transition)
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log %s for %s", what, kwargs.get("sip_call_id"))
             return None
 
     def _quietly(self, what: str, operation, **kwargs) -> None:
         try:
-            with self.database.session() as session:
-                operation(session, **kwargs)
+            self._write(lambda session: operation(session, **kwargs))
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log %s for %s", what, kwargs.get("sip_call_id"))
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """One unit of work of the call log's thread, locking late. When
+        SQLite refuses its first write (a call rang in between, or another
+        writer holds the lock: with a read already open, SQLite does not
+        wait), it runs again after a pause, for as long as any other writer
+        of the desk would wait for the lock."""
+        deadline = time.monotonic() + LOCK_CONFLICT_PATIENCE_S
+        pause = 0.001
+        while True:
+            try:
+                with self.database.session(lock_late=True) as session:
+                    return work(session)
+            except OperationalError as exc:
+                if not is_lock_conflict(exc) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)

@@ -273,6 +273,25 @@ def test_an_answer_that_never_connected_counts_as_abandoned(seeded):
     assert call.callback_state is CallbackState.PENDING
 
 
+def test_declining_while_the_answer_was_being_claimed_is_a_decline(seeded):
+    # The operator pressed F2, then declined before the answer connected.
+    ring(seeded, "dc@test")
+    with seeded.session() as session:
+        calls.mark_answered(session, sip_call_id="dc@test", desk="desk-a")
+        calls.mark_declined(session, sip_call_id="dc@test", desk="desk-a")
+    call = status_of(seeded, "dc@test")
+    assert call.status is CallStatus.REJECTED and call.answered_at is None
+    assert call.ended_by == "operator" and call.callback_state is None
+
+
+def test_another_desks_answer_is_not_declined_here(seeded):
+    ring(seeded, "db@test")
+    with seeded.session() as session:
+        calls.mark_answered(session, sip_call_id="db@test", desk="desk-b")
+        assert calls.mark_declined(session, sip_call_id="db@test", desk="desk-a") is None
+    assert status_of(seeded, "db@test").status is CallStatus.ANSWERED
+
+
 def test_bad_ended_by_and_missing_call_id_are_refused(seeded):
     ring(seeded, "e@test")
     with pytest.raises(InvalidInput), seeded.session() as session:

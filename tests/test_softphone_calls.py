@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import array
 import math
+import sqlite3
 import wave
 from pathlib import Path
 
@@ -176,6 +177,37 @@ def test_a_fifth_call_gets_486_and_still_lands_on_the_callback_list(start_desk, 
     assert call.caller_number is not None
     with seeded.reading() as session:
         assert len(calls.callback_list(session)) == 5
+
+
+def test_a_caller_who_hangs_up_while_the_answer_is_claimed_is_abandoned(start_desk, seeded,
+                                                                         tmp_path):
+    # The claim of an answer is written on the call log's thread, and the
+    # 200 OK leaves only after it. Another writer holds the database for a
+    # moment (as another desk's clerk might), the caller cancels meanwhile:
+    # the operator hears why the answer failed, and the citizen is on the
+    # callback list, not logged as answered.
+    engine, events = start_desk()
+    sipp = Sipp("uac_cancel.xml", target(engine), workdir=tmp_path / "caller",
+                duration_ms=300).start()
+    other_writer = sqlite3.connect(seeded.engine.url.database, isolation_level=None)
+    try:
+        ringing = events.wait_kind(EventKind.RINGING)[0]
+        other_writer.execute("BEGIN IMMEDIATE")
+        answer = engine.answer(ringing.sip_call_id)
+        result = sipp.wait()
+        assert result.ok, result.explain()
+        assert not answer.done()  # still waiting for the database
+        other_writer.execute("COMMIT")
+        with pytest.raises(NotFound, match="hung up before the answer connected"):
+            answer.result(10)
+    finally:
+        other_writer.close()
+        sipp.kill()
+    abandoned = events.wait_kind(EventKind.ABANDONED)[0]
+    assert abandoned.sip_call_id == ringing.sip_call_id
+    call = row(seeded, ringing.sip_call_id)
+    assert call.status is CallStatus.ABANDONED and call.answered_at is None
+    assert call.callback_state is CallbackState.PENDING
 
 
 def _abandoned_call(engine, events, seeded, tmp_path) -> int:

@@ -5,6 +5,9 @@ straight through the DB-API connection); both must give exactly what the
 plain parsers and `insert_ringing_row` give."""
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -131,3 +134,33 @@ def test_the_intake_writer_recovers_after_a_failed_write(database):
     with database.reading() as session:
         assert session.get(Call, call_id).sip_call_id == "good"
         assert session.scalar(select(Call.id).where(Call.sip_call_id == "bad")) is None
+
+
+# SQLite only: PostgreSQL has no database-wide write lock to wait out.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_intake_writer_waits_out_another_writer_instead_of_failing(database):
+    # On SQLite the intake waits for the write lock itself, in short steps
+    # (SQLite's own handler sleeps 1, 2, 5 ms...): a clerk's commit in
+    # progress delays a ringing call's row, it never loses it.
+    identity = parse_caller(BASE)
+    writer = RingingRowWriter(database)
+    other = sqlite3.connect(database.engine.url.database, isolation_level=None,
+                            check_same_thread=False)
+    try:
+        writer.warm_up(inbound_values(sip_call_id="warm", line_id=None, identity=identity,
+                                      at=utcnow(), status=CallStatus.RINGING, reason=None))
+        other.execute("BEGIN IMMEDIATE")
+        releaser = threading.Timer(0.2, other.execute, args=("COMMIT",))
+        releaser.start()
+        started = time.monotonic()
+        call_id, made = writer.insert(inbound_values(
+            sip_call_id="while-locked", line_id=None, identity=identity, at=utcnow(),
+            status=CallStatus.RINGING, reason=None))
+        waited = time.monotonic() - started
+        releaser.join()
+    finally:
+        writer.close()
+        other.close()
+    assert made and waited >= 0.15  # it did wait for the other writer...
+    with database.reading() as session:  # ...and the row is there
+        assert session.get(Call, call_id).sip_call_id == "while-locked"

@@ -1,6 +1,6 @@
 """The softphone's events as Qt signals on the GUI thread, and its commands.
 
-The engine calls listeners on its SIP thread; widgets live on the GUI
+The engine calls listeners on its own threads; widgets live on the GUI
 thread. `SoftphoneBridge` takes the engine's plain `CallEvent`s there,
 queues them, and re-emits them on the GUI thread in batches with a time
 budget, so a surge of ringing calls cannot freeze the window (Picard's
@@ -100,7 +100,7 @@ class SoftphoneBridge(QObject):
     def close(self) -> None:
         self._remove_listener()
 
-    # --- SIP thread side: must return at once ---------------------------
+    # --- the engine's side: must return at once -------------------------
 
     def receive(self, event: CallEvent) -> None:
         with self._lock:
