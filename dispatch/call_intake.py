@@ -37,7 +37,7 @@ from dispatch.enums import CallbackState, CallDirection, CallStatus
 from dispatch.errors import InvalidInput
 from dispatch.models import Call
 from dispatch.sip_identity import CallerIdentity
-from dispatch.storage import Database, WRITE_OPTION
+from dispatch.storage import WRITE_OPTION, Database, is_lock_conflict
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def _begin_immediate(cursor) -> None:
             cursor.execute("BEGIN IMMEDIATE")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+            if not is_lock_conflict(exc):
                 raise
             now = time.monotonic()
             deadline = deadline or now + BUSY_TIMEOUT_S

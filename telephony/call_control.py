@@ -67,7 +67,10 @@ class CallControl:
         self._submit = submit
         self._on_sip_thread = on_sip_thread
         self.later = later = self._outbox.append
-        # Events leave through the same queue, behind the writes they report.
+        # Events from here leave through the same queue, behind the writes
+        # they report; a job already on the call log's thread delivers its
+        # own event at once (`_deliver`), in its place in the queue.
+        self._deliver = emit
         self.emit = lambda event: later(partial(emit, event))
         self.peers = PeerAllowList(config.allowed_peers)
         self.stack: SipStack | None = None
@@ -141,13 +144,13 @@ class CallControl:
                                status_code=prm.statusCode))
             return
         facts = read_invite(message, source=source, sip_call_id=key, received_ns=received_ns)
-        self.later(partial(self._log_rejected, facts, f"{prm.statusCode} {prm.reason}",
-                           f"{prm.statusCode} {prm.reason}"))
+        reason = f"{prm.statusCode} {prm.reason}"
+        self.later(partial(self._log_rejected, facts, reason, reason))
 
     def _log_rejected(self, facts, reason: str, detail: str) -> None:
         """On the call log's thread: the row of a call turned away, then its event."""
         call_id = self.log.rejected(facts, reason)
-        self.emit(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=facts.sip_call_id,
+        self._deliver(CallEvent(EventKind.REJECTED, utcnow(), sip_call_id=facts.sip_call_id,
                             call_id=call_id, line=facts.line, caller=facts.caller,
                             withheld=facts.withheld,
                             caller_name=None if facts.withheld else facts.identity.display_name,
@@ -343,10 +346,11 @@ class CallControl:
         self.later(partial(self._log_final, active, reason))
 
     def _log_final(self, active: ActiveCall, reason: str) -> None:
+        """On the call log's thread."""
         kind, status = self._final_status(active)
         # The SIP reason always; the row's status only when it differs from the event.
         shown = "" if status == kind.value else f"{status or 'row unchanged'} "
-        self._emit(kind, active, detail=f"{shown}({reason})")
+        self._deliver(self._event(kind, active, detail=f"{shown}({reason})"))
 
     def _final_status(self, active: ActiveCall) -> tuple[EventKind, str | None]:
         ended_by = active.hangup_by or "caller"

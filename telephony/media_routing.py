@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,7 +34,7 @@ class MediaRouter:
                  emit: Callable[[CallEvent], None], event_for: EventFor,
                  defer: Callable[[Callable[[], None]], None] | None = None) -> None:
         self.record_calls = record_calls
-        # Database writes that may wait until the pjsua callback has returned.
+        # Database writes, for the call log's thread (in order with the events).
         self.defer = defer or (lambda job: job())
         self.log = call_log
         self.emit = emit
@@ -51,9 +52,8 @@ class MediaRouter:
             path = recording_path(call_id=active.call_id, sip_call_id=active.key,
                                   started=utcnow())
             active.recording = CallRecording(path)
-            event = self.event_for(EventKind.RECORDING, active, detail=path.name)
-            self.defer(lambda key=active.key, path=str(path): (self.log.recording(key, path),
-                                                               self.emit(event)))
+            self.defer(partial(self.log.recording, active.key, str(path)))
+            self.emit(self.event_for(EventKind.RECORDING, active, detail=path.name))
         if active.recording is not None:
             active.recording.add_source(active.media)
         if self.focus is active:

@@ -126,6 +126,27 @@ def test_a_call_cancelled_while_ringing_is_abandoned_and_on_the_callback_list(de
     assert len(result.rtt_ms) == 2 and statistics.median(result.rtt_ms) < 1000
 
 
+def test_stopping_the_desk_while_a_call_rings_reports_the_call_before_stopped(desk, seeded,
+                                                                           tmp_path):
+    # The desk shuts down with a caller still ringing (503 to the caller):
+    # the call is logged abandoned, on the callback list, and the listeners
+    # hear of it before they hear the softphone stopped.
+    engine, events = desk()
+    sipp = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
+                duration_ms=5000).start()
+    try:
+        ringing = events.wait_kind(EventKind.RINGING)[0]
+        engine.stop()
+    finally:
+        sipp.kill()
+    kinds = [event.kind for event in events.events]
+    assert kinds[-1] is EventKind.STOPPED
+    assert EventKind.ABANDONED in kinds, kinds
+    call = committed_row(seeded, ringing.sip_call_id)
+    assert call.status is CallStatus.ABANDONED
+    assert call.callback_state is CallbackState.PENDING
+
+
 def test_calls_over_tcp_are_taken_too(desk, seeded, tmp_path):
     engine, events = desk(transport="tcp")
     result = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "sipp",
