@@ -60,6 +60,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _sqlite_sync_at_checkpoints(dbapi_connection, _record) -> None:
+    # For brief-lock sessions: their commit leaves the fsync to
+    # Database._sync_wal, once SQLite's write lock is released.
+    dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
 def _sqlite_begin(connection) -> None:
     # Writers take the lock up front: a deferred BEGIN that later upgrades to a
     # write can fail at once with "database is locked" instead of waiting.
@@ -90,10 +96,19 @@ class Database:
         self._writer = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}),
                                     expire_on_commit=False, info=info)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False, info=info)
-        # Same as _writer, but SQLite's write lock is taken by the first write
-        # (at flush), not at BEGIN: see session(lock_late=True).
-        self._late_writer = sessionmaker(bind=self.engine, expire_on_commit=False, info=info)
-        for factory in (self._writer, self._reader, self._late_writer):
+        # Writers that hold SQLite's write lock briefly: see session(brief_lock=True).
+        self._wal_path: Path | None = None
+        self._brief_engine = self.engine
+        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            self._wal_path = Path(parsed.database).expanduser().with_name(
+                Path(parsed.database).name + "-wal")
+            self._brief_engine = create_engine(url, echo=echo)
+            event.listen(self._brief_engine, "connect", _sqlite_pragmas)
+            event.listen(self._brief_engine, "connect", _sqlite_sync_at_checkpoints)
+            event.listen(self._brief_engine, "begin", _sqlite_begin)
+        self._brief_writer = sessionmaker(bind=self._brief_engine, expire_on_commit=False,
+                                          info=info)
+        for factory in (self._writer, self._reader, self._brief_writer):
             event.listen(factory, "after_commit", self._after_commit)
             event.listen(factory, "after_rollback", drop_pending)
 
@@ -103,16 +118,21 @@ class Database:
             self.bus.publish(events)
 
     @contextmanager
-    def session(self, *, lock_late: bool = False) -> Iterator[Session]:
+    def session(self, *, brief_lock: bool = False) -> Iterator[Session]:
         """A unit of work that writes: commits on success, rolls back on error.
 
-        `lock_late`: on SQLite, read without the write lock and take it only
-        when the first change is flushed, so another connection waits for
-        the flush and commit alone, not for all the Python before them. The
-        price: a change committed elsewhere after this unit's first read
-        makes its first write fail at once ("database is locked", see
-        `is_lock_conflict`); the caller runs the unit again."""
-        session = (self._late_writer if lock_late else self._writer)()
+        `brief_lock`, on a SQLite file: hold the write lock for as short a
+        time as possible, so another connection (the softphone's intake)
+        waits for little. The lock is taken by the first change flushed, not
+        at BEGIN, so not for the Python before it; and the commit does not
+        fsync under the lock: the WAL is fsynced right after, before this
+        returns, which makes the unit exactly as durable as a FULL commit by
+        the time the caller goes on. (Readers may see it that millisecond
+        earlier, as they see any commit before its fsync returns.) The price:
+        a change committed elsewhere after this unit's first read makes its
+        first write fail at once ("database is locked", `is_lock_conflict`);
+        the caller runs the unit again."""
+        session = (self._brief_writer if brief_lock else self._writer)()
         try:
             yield session
             session.commit()
@@ -121,6 +141,20 @@ class Database:
             raise
         finally:
             session.close()
+        if brief_lock:
+            self._sync_wal()
+
+    def _sync_wal(self) -> None:
+        if self._wal_path is None:
+            return
+        try:
+            descriptor = os.open(self._wal_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return  # no WAL: the last connection checkpointed it into the database, synced
+        try:
+            os.fdatasync(descriptor)
+        finally:
+            os.close(descriptor)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -138,6 +172,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._brief_engine is not self.engine:
+            self._brief_engine.dispose()
 
     def describe(self) -> str:
         return redact_url(self.url)

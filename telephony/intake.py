@@ -6,9 +6,9 @@ the database: each method is one short unit of work through the rules in
 dispatch/calls.py, returning plain values. The one write before 180
 Ringing (`ringing`) runs on the SIP thread and skips the ORM: see
 RingingRowWriter. The writes after it run on the call log's thread
-(telephony/log_thread.py) and take SQLite's write lock only to flush and
-commit (`Database.session(lock_late=True)`), so the next ringing call's
-INSERT never waits for their Python.
+(telephony/log_thread.py) and hold SQLite's write lock only to flush and
+commit, fsyncing after it (`Database.session(brief_lock=True)`), so the
+next ringing call's INSERT waits neither for their Python nor their fsync.
 """
 from __future__ import annotations
 
@@ -278,7 +278,7 @@ class CallLog:
             log.exception("softphone: could not log %s for %s", what, kwargs.get("sip_call_id"))
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        """One unit of work of the call log's thread, locking late. When
+        """One unit of work of the call log's thread, holding the lock briefly. When
         SQLite refuses its first write (a call rang in between, or another
         writer holds the lock: with a read already open, SQLite does not
         wait), it runs again after a pause, for as long as any other writer
@@ -287,7 +287,7 @@ class CallLog:
         pause = 0.001
         while True:
             try:
-                with self.database.session(lock_late=True) as session:
+                with self.database.session(brief_lock=True) as session:
                     return work(session)
             except OperationalError as exc:
                 if not is_lock_conflict(exc) or time.monotonic() + pause > deadline:

@@ -1,14 +1,16 @@
 """Storage on both backends: migrations, UTC times, events after commit."""
+import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from dispatch.audit import record_audit
 from dispatch.events import ChangeEvent, announce
 from dispatch.migrate import current_revision, head_revision
 from dispatch.models import AuditEntry
-from dispatch.storage import Database, open_database, resolve_url
+from dispatch.storage import Database, is_lock_conflict, open_database, resolve_url
 
 
 def test_database_is_migrated_to_head(database):
@@ -70,6 +72,34 @@ def test_sqlite_is_wal_with_foreign_keys_and_full_sync(tmp_path):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
     database.dispose()
+
+
+def test_a_brief_lock_unit_leaves_the_write_lock_to_others_until_it_writes(tmp_path):
+    # The softphone's intake must not wait while the call log's thread reads
+    # and thinks; what it pays for that is a unit run again, never a lost write.
+    database = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    intake = sqlite3.connect(tmp_path / "d.sqlite3", isolation_level=None, timeout=0)
+    try:
+        with pytest.raises(OperationalError) as refused:
+            with database.session(brief_lock=True) as session:
+                session.scalar(select(func.count()).select_from(AuditEntry))  # reading
+                intake.execute("BEGIN IMMEDIATE")  # free: nobody holds the write lock
+                intake.execute("INSERT INTO audit_entries (at, actor, action, entity) "
+                               "VALUES ('2026-01-01 00:00:00', 'intake', 'x', 'call')")
+                intake.execute("COMMIT")
+                record_audit(session, actor="log", action="y", entity="call")
+        assert is_lock_conflict(refused.value)
+        with database.session(brief_lock=True) as session:  # run again: it lands
+            record_audit(session, actor="log", action="y", entity="call")
+        with database.reading() as session:
+            assert sorted(session.scalars(select(AuditEntry.actor))) == ["intake", "log"]
+        with database.session(brief_lock=True) as session:  # the others still sync in full
+            assert session.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 1
+        with database.session() as session:
+            assert session.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    finally:
+        intake.close()
+        database.dispose()
 
 
 def test_default_database_is_a_file_in_the_data_dir(tmp_path):
