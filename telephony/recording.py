@@ -53,9 +53,16 @@ class CallRecording:
     def __init__(self, path: Path) -> None:
         import pjsua2 as pj
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._recorder = pj.AudioMediaRecorder()
-        self._recorder.createRecorder(str(path))
+        try:
+            self._recorder.createRecorder(str(path))
+        except pj.Error:
+            if path.parent.is_dir():
+                raise
+            # The directory went away (a clean-up?): make it, once.
+            log.warning("softphone: the recordings folder was missing; made it again")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._recorder.createRecorder(str(path))
         self._sources: list = []
 
     def add_source(self, media) -> None:

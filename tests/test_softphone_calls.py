@@ -94,6 +94,33 @@ def test_answered_call_is_recorded_with_the_callers_audio(start_desk, seeded, tm
     assert rms > 300 and loud > 0.3, f"recording looks silent: rms={rms:.0f} loud={loud:.2f}"
 
 
+def test_a_recordings_folder_removed_while_the_desk_runs_is_made_again(start_desk, seeded,
+                                                                       tmp_path):
+    # The desk looks its recordings folder up once; someone tidying the disk
+    # by hand must not cost the next caller's recording.
+    import shutil
+    engine, events = start_desk()
+    paths = []
+    for attempt in range(2):
+        sipp = Sipp("uac_answered_rtp.xml", target(engine), workdir=tmp_path / f"sipp{attempt}",
+                    duration_ms=3000).start()
+        try:
+            key = events.wait_kind(EventKind.RINGING, count=attempt + 1)[attempt].sip_call_id
+            engine.answer(key).result(5)
+            saved = events.wait_kind(EventKind.RECORDING_SAVED, sip_call_id=key, timeout_s=20)[0]
+            result = sipp.wait()
+        finally:
+            sipp.kill()
+        assert result.ok, result.explain()
+        paths.append(Path(saved.detail))
+        if attempt == 0:
+            shutil.rmtree(paths[0].parent)
+    assert not paths[0].exists() and paths[1].exists()
+    assert Path(row(seeded, key).recording_path) == paths[1]
+    seconds, rms, loud = wav_levels(paths[1])
+    assert seconds >= 2.0 and rms > 300 and loud > 0.3
+
+
 def seeded_recordings_dir() -> Path:
     from dispatch.paths import recordings_dir
     return recordings_dir()

@@ -102,6 +102,38 @@ def test_a_brief_lock_unit_leaves_the_write_lock_to_others_until_it_writes(tmp_p
         database.dispose()
 
 
+def test_a_brief_lock_unit_gives_way_only_where_it_holds_no_lock(tmp_path):
+    # The call log pauses there for the SIP thread: at each read before its
+    # first write, and before the WAL fsync; never while the intake would wait.
+    database = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    intake = sqlite3.connect(tmp_path / "d.sqlite3", isolation_level=None, timeout=0)
+    pauses = []
+
+    def give_way():
+        intake.execute("BEGIN IMMEDIATE")  # raises "database is locked" if it is held
+        intake.execute("ROLLBACK")
+        pauses.append(stage)
+    try:
+        with database.session(brief_lock=True, give_way=give_way) as session:
+            stage = "first read"
+            session.scalar(select(func.count()).select_from(AuditEntry))
+            stage = "second read"
+            session.scalar(select(func.count()).select_from(AuditEntry))
+            stage = "written"
+            record_audit(session, actor="log", action="y", entity="call")
+            session.flush()
+            session.scalar(select(func.count()).select_from(AuditEntry))  # no pause: locked
+            stage = "committed"
+        assert pauses == ["first read", "second read", "committed"]
+        with database.session() as session:  # other units never pause
+            stage = "elsewhere"
+            session.scalar(select(func.count()).select_from(AuditEntry))
+        assert pauses[-1] == "committed"
+    finally:
+        intake.close()
+        database.dispose()
+
+
 def test_default_database_is_a_file_in_the_data_dir(tmp_path):
     url = resolve_url(None)
     assert url.startswith("sqlite:///") and str(tmp_path / "data") in url
