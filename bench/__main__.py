@@ -12,6 +12,7 @@ import sys
 BENCHMARKS = {
     "recommend": "bench.bench_recommend",
     "intake": "bench.bench_intake",
+    "call_log": "bench.bench_call_log",
     "map": "bench.bench_map",
     "relay": "bench.bench_relay",
     "complaints": "bench.bench_complaints",

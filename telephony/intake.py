@@ -133,7 +133,8 @@ class _RollBack(Exception):
 
 
 class CallLog:
-    def __init__(self, database: Database, *, desk: str, actor: str) -> None:
+    def __init__(self, database: Database, *, desk: str, actor: str,
+                 plain_sql: bool = True) -> None:
         self.database = database
         self.desk = desk
         self.actor = actor
@@ -145,7 +146,7 @@ class CallLog:
         # The usual later writes, in plain SQL on a SQLite file (a sixth of
         # the ORM's CPU, see call_log_sqlite.py); the ORM does the rest.
         self._plain = (SqliteCallLogWriter(database, desk=desk)
-                       if database.has_brief_lock_connections else None)
+                       if plain_sql and database.has_brief_lock_connections else None)
 
     def warm_up(self) -> None:
         """Run the intake path once and roll it back, so the first real
