@@ -77,7 +77,7 @@ class SoftphoneEngine:
         self._accepting = False
         self._stop_requested = False
         self._log_thread: CallLogThread | None = None
-        self._turns = SipThreadFirst()
+        self._turns = SipThreadFirst()  # left "waiting" by each stop, so reused by a restart
 
     # ---------------------------------------------------------- lifecycle
 
@@ -171,12 +171,12 @@ class SoftphoneEngine:
     def _run(self) -> None:
         control = stack = call_log = None
         failure = None
-        turns = self._turns = SipThreadFirst()
+        turns = self._turns
         log_thread = CallLogThread(give_way=turns.give_way)
         try:
-            call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor)
+            call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor,
+                               give_way=turns.give_way)
             call_log.warm_up()
-            call_log.give_way = turns.give_way
             _freeze_the_heap()
             control = CallControl(self.config, call_log, self._emit, log_thread.submit,
                                   self._on_sip_thread, working=turns.working)

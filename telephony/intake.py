@@ -128,13 +128,17 @@ _WARM_UP_INVITE = ("INVITE sip:0361223333@127.0.0.1 SIP/2.0\r\n"
                    "To: <sip:0361223333@127.0.0.1>\r\nCall-ID: warm-up\r\n\r\n")
 
 
+def _go_on() -> None:
+    pass
+
+
 class _RollBack(Exception):
     pass
 
 
 class CallLog:
     def __init__(self, database: Database, *, desk: str, actor: str,
-                 plain_sql: bool = True) -> None:
+                 plain_sql: bool = True, give_way: Callable[[], None] | None = None) -> None:
         self.database = database
         self.desk = desk
         self.actor = actor
@@ -142,7 +146,7 @@ class CallLog:
         self._rows = RingingRowWriter(database)
         # Called where a later write's unit of work can pause (storage.py):
         # the engine makes it wait while the SIP thread has work (log_thread.py).
-        self.give_way: Callable[[], None] | None = None
+        self._give_way = give_way or _go_on
         # The usual later writes, in plain SQL on a SQLite file (a sixth of
         # the ORM's CPU, see call_log_sqlite.py); the ORM does the rest.
         self._plain = (SqliteCallLogWriter(database, desk=desk)
@@ -321,7 +325,7 @@ class CallLog:
     def _write(self, work: Callable[[Session], T]) -> T:
         """One unit of work of the call log's thread, holding the lock briefly."""
         def unit() -> T:
-            with self.database.session(brief_lock=True, give_way=self.give_way) as session:
+            with self.database.session(brief_lock=True, give_way=self._give_way) as session:
                 return work(session)
         return self._again_on_conflict(unit)
 
@@ -340,7 +344,3 @@ class CallLog:
                     raise
             time.sleep(pause)
             pause = min(pause * 2, 0.02)
-
-    def _give_way(self) -> None:
-        if self.give_way is not None:
-            self.give_way()

@@ -41,16 +41,14 @@ def bare_ringing_row(database, key: str, number: str) -> int:
         return insert_ringing_row(session, values)[0]
 
 
-def answered_here(database, key, number):
+def answered_here(database, key, number, *, desk=DESK):
     ring(database, key, number)
     with database.session() as session:
-        calls.mark_answered(session, sip_call_id=key, desk=DESK)
+        calls.mark_answered(session, sip_call_id=key, desk=desk)
 
 
 def answered_elsewhere(database, key, number):
-    ring(database, key, number)
-    with database.session() as session:
-        calls.mark_answered(session, sip_call_id=key, desk="desk-b")
+    answered_here(database, key, number, desk="desk-b")
 
 
 def abandoned(database, key, number):
