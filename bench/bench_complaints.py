@@ -41,7 +41,8 @@ STREETS = ("Gatot Subroto Timur", "Gatot Subroto Barat", "Teuku Umar", "Diponego
 DETAILS = ("sejak tiga hari", "sejak kemarin malam", "sudah lama", "dekat pasar",
            "depan sekolah", "di ujung gang", "dekat banjar", "setiap malam", "membahayakan",
            "pengendara motor", "warga sekitar resah", "mohon segera diperbaiki", "rawan kecelakaan",
-           "air menggenang", "bau menyengat", "anak-anak bermain", "sudah dilaporkan kepala lingkungan")
+           "air menggenang", "bau menyengat", "anak-anak bermain",
+           "sudah dilaporkan kepala lingkungan")
 
 
 def _synthetic_rows(categories: list[tuple[str, int, int]], rng: random.Random, tickets: int):
@@ -176,7 +177,8 @@ def main() -> None:
     print(f"{'query':<30} {'rows':>5} {'p50 ms':>8} {'p95 ms':>8}")
     for row in results:
         flag = "" if row["p95_ms"] < TARGET_MS else "  over target"
-        print(f"{row['query']:<30} {row['rows']:>5} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f}{flag}")
+        print(f"{row['query']:<30} {row['rows']:>5} {row['p50_ms']:>8.2f}"
+              f" {row['p95_ms']:>8.2f}{flag}")
 
 
 if __name__ == "__main__":

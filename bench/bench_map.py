@@ -23,24 +23,29 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
-import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication)
-
 import json  # noqa: E402
 import math  # noqa: E402
 import random  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, Callable  # noqa: E402
+from typing import Any
 
+import folium  # noqa: E402
+import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication)
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-import folium  # noqa: E402
-
-from maps.base_page import (build_base_page, create_map, css_class, finish_page,  # noqa: E402
-                            text_for_template, write_page)
+from maps.base_page import (  # noqa: E402
+    build_base_page,
+    create_map,
+    css_class,
+    finish_page,
+    text_for_template,
+    write_page,
+)
 from maps.model import StationMarker, UnitMarker, as_payload  # noqa: E402
 from ui.map_view import MapView, register_url_schemes  # noqa: E402
 

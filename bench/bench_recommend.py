@@ -46,7 +46,8 @@ def synthetic_units(count: int, now: datetime, seed: int = 361) -> list[UnitCand
     for unit_id in range(1, count + 1):
         code, name, station_lat, station_lon = STATIONS[unit_id % len(STATIONS)]
         fresh = unit_id % 2 == 0
-        reported_ago = timedelta(seconds=rng.uniform(0, 240)) if fresh else timedelta(hours=rng.uniform(1, 12))
+        reported_ago = (timedelta(seconds=rng.uniform(0, 240)) if fresh
+                        else timedelta(hours=rng.uniform(1, 12)))
         units.append(
             UnitCandidate(
                 unit_id=unit_id,
@@ -111,10 +112,12 @@ def main() -> None:
     print(f"{'units':>7} | {'median ms':>9} | {'p95 ms':>8} | {'runs':>5}")
     print(f"{'-' * 7}-+-{'-' * 9}-+-{'-' * 8}-+-{'-' * 5}")
     for row in rows:
-        print(f"{row['units']:>7,} | {row['median_ms']:>9.3f} | {row['p95_ms']:>8.3f} | {row['runs']:>5}")
+        print(f"{row['units']:>7,} | {row['median_ms']:>9.3f} | {row['p95_ms']:>8.3f}"
+              f" | {row['runs']:>5}")
     # Wall-clock timings mean little on a busy machine; say how busy it was.
     if hasattr(os, "getloadavg"):
-        print(f"load average (1 min) while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+        print(f"load average (1 min) while measuring: {os.getloadavg()[0]:.2f}"
+              f" on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """The desk window: how soon it is usable, and how it holds up in a surge.
 
 1. Launch: process start → first paint of the populated window (the units
-   board filled from a seeded SQLite file, supervisor layout: every panel), in a fresh offscreen subprocess each
-   time, median of a few runs; with the map and without it. Target < 3 s.
+   board filled from a seeded SQLite file, supervisor layout: every panel), in a
+   fresh offscreen subprocess each time, median of a few runs; with the map and
+   without it. Target < 3 s.
 2. Surge: 50 calls ring at once; rows are written on another thread (the
    softphone's place) through dispatch.calls.record_ringing and each is
    announced to the Calls panel as the softphone bridge would. The longest
@@ -83,7 +84,8 @@ def _seeded_database(directory: Path) -> str:
 
 
 def _child_env(directory: Path) -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", SAFEDESK_CONFIG_DIR=str(directory / "config"),
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                SAFEDESK_CONFIG_DIR=str(directory / "config"),
                 SAFEDESK_DATA_DIR=str(directory / "data"), PYTHONPATH=str(ROOT))
 
 
@@ -122,13 +124,14 @@ def measure_surge(url: str) -> list[dict[str, float]]:
         database = open_database(url)
         window = open_desk(database, map_enabled=True)
         window.show()
-        _spin_until(app, lambda: window.boards_ready and window.is_settled()
+        _spin_until(app, lambda window=window: window.boards_ready and window.is_settled()
                     and window.map_panel.view is not None and window.map_panel.view.is_ready(), 30)
         monitor = StallMonitor(interval_ms=10).start()
         started = time.perf_counter()
         writer = ring_surge(database, SURGE_CALLS, window.calls_panel.on_call_event,
                             prefix=f"bench-{run_number}-{time.time_ns()}")
-        _spin_until(app, lambda: window.calls_panel.ringing_model.rowCount()
+        _spin_until(app, lambda window=window, writer=writer, run_number=run_number:
+                    window.calls_panel.ringing_model.rowCount()
                     >= SURGE_CALLS * (run_number + 1) and not writer.is_alive(), 30)
         shown_s = time.perf_counter() - started
         _spin_until(app, window.is_settled, 10)
@@ -193,7 +196,8 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 def main() -> None:
     print(format_table(run()))
     if hasattr(os, "getloadavg"):
-        print(f"load average (1 min) while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+        print(f"load average (1 min) while measuring: {os.getloadavg()[0]:.2f}"
+              f" on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

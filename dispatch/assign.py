@@ -14,8 +14,7 @@ from dispatch.events import ChangeEvent, announce
 from dispatch.incidents import OPEN_STATES, add_timeline, get_incident, set_incident_status
 from dispatch.models import Assignment, Incident, Station, Unit, UnitKind
 from dispatch.recommend import Recommendation, UnitCandidate, recommend_units
-from dispatch.settings import (ETA_DETOUR, OSRM_URL, POSITION_MAX_AGE_S, ROUTING_TIMEOUT_S,
-                               Settings)
+from dispatch.settings import ETA_DETOUR, OSRM_URL, POSITION_MAX_AGE_S, ROUTING_TIMEOUT_S, Settings
 from dispatch.timeutil import as_utc, utcnow
 from dispatch.units import _set_status, get_unit
 

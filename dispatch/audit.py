@@ -1,7 +1,8 @@
 """The audit trail: every change of state, who made it, before → after."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +37,8 @@ def _plain(values: Mapping[str, Any] | None) -> dict | None:
             for key, value in values.items()}
 
 
-def audit_entries(session: Session, *, limit: int = 200, entity: str | None = None) -> list[AuditEntry]:
+def audit_entries(session: Session, *, limit: int = 200,
+                  entity: str | None = None) -> list[AuditEntry]:
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if entity:
         query = query.where(AuditEntry.entity == entity)

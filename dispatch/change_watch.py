@@ -35,7 +35,7 @@ class _Watcher:
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
 
-    def start(self) -> "_Watcher":
+    def start(self) -> _Watcher:
         self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
         self._thread.start()
         return self

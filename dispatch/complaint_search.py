@@ -5,14 +5,21 @@ tickets is too slow), newest first."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
 
 from sqlalchemy import and_, exists, false, func, not_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
-from dispatch.complaints import (MAX_LIMIT, OPEN_STATES, _reporter_number, get_agency,
-                                 get_category, parse_ticket, search_words)
+from dispatch.complaints import (
+    MAX_LIMIT,
+    OPEN_STATES,
+    _reporter_number,
+    get_agency,
+    get_category,
+    parse_ticket,
+    search_words,
+)
 from dispatch.enums import ComplaintStatus
 from dispatch.errors import InvalidInput
 from dispatch.models import Complaint, ComplaintWord

@@ -35,8 +35,14 @@ from dispatch.enums import ComplaintChannel, ComplaintStatus
 from dispatch.errors import DeskError, IllegalTransition, InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates
-from dispatch.models import (Agency, Call, Complaint, ComplaintCategory, ComplaintEvent,
-                             ComplaintWord)
+from dispatch.models import (
+    Agency,
+    Call,
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    ComplaintWord,
+)
 from dispatch.phone import format_for_display, normalise_number
 from dispatch.timeutil import as_utc, iso_utc, to_wita, utcnow
 

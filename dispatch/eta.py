@@ -68,7 +68,9 @@ class Estimate:
 
 @runtime_checkable
 class EtaProvider(Protocol):
-    def estimate(self, origins: Sequence[Origin], dest_lat: float, dest_lon: float) -> list[Estimate]:
+    def estimate(
+        self, origins: Sequence[Origin], dest_lat: float, dest_lon: float
+    ) -> list[Estimate]:
         """One estimate per origin, in the same order as `origins`."""
         ...
 
@@ -111,7 +113,9 @@ class StraightLineEta:
         self._speed_ms = {kind: kmh / 3.6 for kind, kmh in self.speeds_kmh.items()}
         self._default_speed_ms = self.default_speed_kmh / 3.6
 
-    def estimate(self, origins: Sequence[Origin], dest_lat: float, dest_lon: float) -> list[Estimate]:
+    def estimate(
+        self, origins: Sequence[Origin], dest_lat: float, dest_lon: float
+    ) -> list[Estimate]:
         # This runs for every unit on every recommendation, so the haversine is
         # inlined with the destination's terms computed once and math bound to
         # locals; haversine_m() stays the readable reference the tests compare to.
@@ -138,7 +142,9 @@ class StraightLineEta:
             distance = stretch * asin(sqrt(a if a < 1.0 else 1.0))
             eta_s = distance / speed_for_kind(origin.kind, default_speed)
             estimate = new_instance(estimate_class)
-            set_fields(estimate, "__dict__", {"eta_s": eta_s, "distance_m": distance, "source": source})
+            set_fields(
+                estimate, "__dict__", {"eta_s": eta_s, "distance_m": distance, "source": source}
+            )
             append(estimate)
         return estimates
 
@@ -167,7 +173,9 @@ class OsrmTableEta:
         if not base_url or not isinstance(base_url, str):
             raise ValueError("base_url must be a non-empty URL such as http://127.0.0.1:5000")
         if not profile or "/" in profile:
-            raise ValueError(f"profile must be a single path segment such as 'driving', got {profile!r}")
+            raise ValueError(
+                f"profile must be a single path segment such as 'driving', got {profile!r}"
+            )
         self.timeout_s = _require_positive_finite(timeout_s, "timeout_s")
         if not isinstance(max_table_size, int) or max_table_size < 2:
             raise ValueError(f"max_table_size must be an integer >= 2, got {max_table_size!r}")
@@ -182,7 +190,9 @@ class OsrmTableEta:
         if self._owns_session:
             self.session.close()
 
-    def estimate(self, origins: Sequence[Origin], dest_lat: float, dest_lon: float) -> list[Estimate]:
+    def estimate(
+        self, origins: Sequence[Origin], dest_lat: float, dest_lon: float
+    ) -> list[Estimate]:
         origins = list(origins)
         if not origins:
             return []
@@ -246,10 +256,14 @@ class OsrmTableEta:
         try:
             return json.loads(body)
         except ValueError:
-            log.warning("OSRM table answer is not JSON; straight-line fallback for %d origins", len(chunk))
+            log.warning(
+                "OSRM table answer is not JSON; straight-line fallback for %d origins", len(chunk)
+            )
             return None
 
-    def _merge_answer(self, chunk: Sequence[Origin], answer: object, dest_lat: float, dest_lon: float) -> list[Estimate]:
+    def _merge_answer(
+        self, chunk: Sequence[Origin], answer: object, dest_lat: float, dest_lon: float
+    ) -> list[Estimate]:
         if answer is None:  # already logged by _fetch_table
             return self.fallback.estimate(chunk, dest_lat, dest_lon)
         columns = _duration_distance_columns(answer, len(chunk))
@@ -266,7 +280,9 @@ class OsrmTableEta:
         cells = [(_cell(d), _cell(m)) for d, m in zip(*columns)]
         # OSRM leaves a cell null when it finds no road between the two points
         # (e.g. a position snapped onto a disconnected piece of the road graph).
-        unrouted = [i for i, (eta_s, distance_m) in enumerate(cells) if eta_s is None or distance_m is None]
+        unrouted = [
+            i for i, (eta_s, distance_m) in enumerate(cells) if eta_s is None or distance_m is None
+        ]
         substitutes: dict[int, Estimate] = {}
         if unrouted:
             log.warning(
@@ -274,7 +290,9 @@ class OsrmTableEta:
                 len(unrouted),
                 len(chunk),
             )
-            fallback_estimates = self.fallback.estimate([chunk[i] for i in unrouted], dest_lat, dest_lon)
+            fallback_estimates = self.fallback.estimate(
+                [chunk[i] for i in unrouted], dest_lat, dest_lon
+            )
             substitutes = dict(zip(unrouted, fallback_estimates))
         return [
             substitutes[i] if i in substitutes else Estimate(eta_s, distance_m, SOURCE_OSRM)

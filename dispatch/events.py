@@ -12,9 +12,9 @@ import dataclasses
 import json
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Callable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -42,7 +42,7 @@ class ChangeEvent:
         return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
     @classmethod
-    def from_json(cls, payload: str) -> "ChangeEvent":
+    def from_json(cls, payload: str) -> ChangeEvent:
         data = json.loads(payload)
         data["at"] = datetime.fromisoformat(data["at"])
         return cls(**data)

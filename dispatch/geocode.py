@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import requests
 from sqlalchemy import select
@@ -54,10 +54,11 @@ class Gazetteer:
     """The gazetteer held in memory for type-ahead (a few hundred rows)."""
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]]) -> None:
-        self._entries = [(place, [fold(place.name), *map(fold, aliases)]) for place, aliases in places]
+        self._entries = [(place, [fold(place.name), *map(fold, aliases)])
+                         for place, aliases in places]
 
     @classmethod
-    def load(cls, session: Session) -> "Gazetteer":
+    def load(cls, session: Session) -> Gazetteer:
         rows = session.scalars(select(GazetteerPlace).order_by(GazetteerPlace.name))
         return cls((Place(r.name, r.kind, r.kecamatan, r.lat, r.lon, "gazetteer", r.approximate),
                     r.aliases or []) for r in rows)
@@ -78,7 +79,8 @@ class Gazetteer:
                 if name.startswith(query):
                     score = 0
                 elif (" " + query) in (" " + name) or all(
-                        any(word.startswith(part) for word in name.split()) for part in query.split()):
+                        any(word.startswith(part) for word in name.split())
+                        for part in query.split()):
                     score = 1
                 elif query in name:
                     score = 2

@@ -34,7 +34,8 @@ def get_incident_type(session: Session, code: str) -> IncidentType:
     incident_type = session.get(IncidentType, code)
     if incident_type is None:
         known = ", ".join(session.scalars(select(IncidentType.code).order_by(IncidentType.code)))
-        raise NotFound(f"unknown incident type {code!r} (known: {known or 'none — run safedesk init'})")
+        raise NotFound(f"unknown incident type {code!r} "
+                       f"(known: {known or 'none — run safedesk init'})")
     return incident_type
 
 
@@ -50,7 +51,8 @@ def create_incident(session: Session, *, type_code: str, lat: float, lon: float,
     if priority is None:
         priority = incident_type.default_priority
     if not isinstance(priority, int) or not 1 <= priority <= 5:
-        raise InvalidInput(f"priority must be a whole number from 1 (most urgent) to 5, got {priority!r}")
+        raise InvalidInput("priority must be a whole number from 1 (most urgent) to 5, "
+                           f"got {priority!r}")
     if len(address) > MAX_ADDRESS:
         raise InvalidInput(f"address is longer than {MAX_ADDRESS} characters")
     if len(notes) > MAX_NOTES:
@@ -98,8 +100,8 @@ def set_incident_status(session: Session, incident: Incident, status: IncidentSt
     incident.status = status
     if status in (IncidentStatus.CLOSED, IncidentStatus.CANCELLED):
         incident.closed_at = utcnow()
-    add_timeline(session, incident, "status", f"{before} → {status}" + (f": {note}" if note else ""),
-                 actor)
+    add_timeline(session, incident, "status",
+                 f"{before} → {status}" + (f": {note}" if note else ""), actor)
     record_audit(session, actor=actor, action="incident.status", entity="incident",
                  entity_id=incident.id, before={"status": before}, after={"status": status})
     announce(session, ChangeEvent("incident", str(incident.id), "status",
@@ -128,4 +130,5 @@ def list_incidents(session: Session, *, open_only: bool = False) -> list[Inciden
     if open_only:
         query = query.where(Incident.status.in_(OPEN_STATES))
     # The board's order: most urgent first, then oldest first.
-    return list(session.scalars(query.order_by(Incident.priority, Incident.created_at, Incident.id)))
+    return list(session.scalars(query.order_by(Incident.priority, Incident.created_at,
+                                               Incident.id)))

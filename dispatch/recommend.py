@@ -89,7 +89,8 @@ def recommend_units(
     estimates = provider.estimate(origins, incident_lat, incident_lon)
     if len(estimates) != len(origins):
         raise RuntimeError(
-            f"{type(provider).__name__} returned {len(estimates)} estimates for {len(origins)} origins"
+            f"{type(provider).__name__} returned {len(estimates)} estimates "
+            f"for {len(origins)} origins"
         )
 
     # Rank on the unrounded figures: rounding first would turn a real
@@ -97,7 +98,8 @@ def recommend_units(
     # every key unique, so tuple comparison never reaches the objects after it.
     ranking = sorted(
         [
-            (estimate.eta_s, estimate.distance_m, unit.callsign, unit.unit_id, index, unit, estimate, label)
+            (estimate.eta_s, estimate.distance_m, unit.callsign, unit.unit_id, index,
+             unit, estimate, label)
             for index, (unit, estimate, label) in enumerate(zip(chosen, estimates, origin_labels))
         ]
     )
@@ -136,7 +138,9 @@ def _starting_points(
                 # stores every time in UTC, so that is what a naive one means.
                 at = at.replace(tzinfo=utc)
             fresh_fix = (
-                oldest_fresh_fix <= at <= newest_believable_fix and -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
+                oldest_fresh_fix <= at <= newest_believable_fix
+                and -90.0 <= lat <= 90.0
+                and -180.0 <= lon <= 180.0
             )
         if fresh_fix:
             label = from_position
@@ -154,7 +158,9 @@ def _starting_points(
 
 
 def _recommendations(ranking: list[tuple]) -> list[Recommendation]:
-    new_instance, set_fields, recommendation_class = object.__new__, object.__setattr__, Recommendation
+    new_instance, set_fields, recommendation_class = (
+        object.__new__, object.__setattr__, Recommendation
+    )
     # round(x) then float() is several times cheaper than round(x, 0), which
     # goes through a decimal string conversion.
     whole, as_float = round, float

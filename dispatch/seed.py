@@ -22,8 +22,18 @@ from dispatch.audit import record_audit
 from dispatch.enums import LinePurpose, Role, UnitStatus
 from dispatch.errors import SeedError
 from dispatch.events import ChangeEvent, announce
-from dispatch.models import (Agency, ComplaintCategory, GazetteerPlace, IncidentType, Line,
-                             Operator, SeedInfo, Station, Unit, UnitKind)
+from dispatch.models import (
+    Agency,
+    ComplaintCategory,
+    GazetteerPlace,
+    IncidentType,
+    Line,
+    Operator,
+    SeedInfo,
+    Station,
+    Unit,
+    UnitKind,
+)
 from dispatch.phone import normalise_number
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
@@ -58,7 +68,8 @@ def validate_seed(data: Any, *, source: str) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}"
+                              for p in error.absolute_path)
         raise SeedError(f"seed file {source}: {where}: {error.message}")
     _check_references(data, source)
 
@@ -136,7 +147,8 @@ def _write(session: Session, data: dict) -> dict[str, int]:
             "approximate": station.get("approximate", True)})
     session.flush()
     for unit in data["units"]:
-        existing = session.scalars(select(Unit).where(Unit.callsign == unit["callsign"])).one_or_none()
+        existing = session.scalars(
+            select(Unit).where(Unit.callsign == unit["callsign"])).one_or_none()
         fields = {"kind_code": unit["kind"], "station_id": stations[unit["station"]].id}
         if existing is None:
             fields.update(status=UnitStatus.AVAILABLE, status_since=now)
@@ -158,7 +170,8 @@ def _write(session: Session, data: dict) -> dict[str, int]:
             "target_hours": category["target_hours"]})
     for place in data["gazetteer"]:
         row = session.scalars(select(GazetteerPlace).where(
-            GazetteerPlace.name == place["name"], GazetteerPlace.kind == place["kind"])).one_or_none()
+            GazetteerPlace.name == place["name"],
+            GazetteerPlace.kind == place["kind"])).one_or_none()
         values = {"kecamatan": place.get("kecamatan", ""), "lat": place["lat"], "lon": place["lon"],
                   "aliases": list(place.get("aliases", [])),
                   "approximate": place.get("approximate", True)}

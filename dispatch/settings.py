@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Mapping, TypeVar
+from typing import Any, Generic, TypeVar
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,7 +50,8 @@ class Setting(Generic[T]):
             raise InvalidInput(f"setting {self.key} from {origin}: {exc}") from None
         if self.choices is not None and result not in self.choices:
             allowed = ", ".join(map(str, self.choices))
-            raise InvalidInput(f"setting {self.key} from {origin}: {result!r} is not one of {allowed}")
+            raise InvalidInput(f"setting {self.key} from {origin}: "
+                               f"{result!r} is not one of {allowed}")
         return result
 
 
@@ -125,7 +127,7 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None, environ: Mapping[str, str] | None = None,
-             overrides: Mapping[str, Any] | None = None) -> "Settings":
+             overrides: Mapping[str, Any] | None = None) -> Settings:
         path = path or Path(os.environ.get("SAFEDESK_SETTINGS") or paths.settings_file())
         values: dict[str, Any] = {}
         if path.exists():
@@ -136,7 +138,7 @@ class Settings:
         return cls(values, os.environ if environ is None else environ, overrides, path)
 
     @classmethod
-    def in_memory(cls, values: Mapping[str, Any] | None = None) -> "Settings":
+    def in_memory(cls, values: Mapping[str, Any] | None = None) -> Settings:
         return cls(overrides=values, environ={})
 
     def get(self, setting: Setting[T] | str) -> T:

@@ -76,7 +76,8 @@ def _set_status(session: Session, unit: Unit, status: UnitStatus, actor: str,
                                   detail={"status": str(status), "incident": incident_id}))
 
 
-def clear_assignment(session: Session, assignment: Assignment, actor: str, reason: str = "clear") -> None:
+def clear_assignment(session: Session, assignment: Assignment, actor: str,
+                     reason: str = "clear") -> None:
     from dispatch.incidents import add_timeline
     assignment.cleared_at = utcnow()
     unit = assignment.unit

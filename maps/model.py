@@ -7,8 +7,9 @@ session along, and tests can build them by hand.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 
 def _check_position(what: str, lat: float, lon: float) -> None:

@@ -7,7 +7,7 @@ They hold no port and no thread; radio.simulator moves the bytes.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from radio.drivers import kmtronic, lcus
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Callable, ClassVar, Sequence
+from typing import ClassVar
 
 from radio.drivers.base import RelayDriver, RelayFault
 
@@ -176,7 +177,7 @@ class OnAirController:
                 self._shut_down()
         self._flush()
 
-    def __enter__(self) -> "OnAirController":
+    def __enter__(self) -> OnAirController:
         return self
 
     def __exit__(self, *exc: object) -> None:

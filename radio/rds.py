@@ -57,7 +57,7 @@ class RdsEncoder:
         self.link = SerialLink(port, name, reply_timeout=0.5, device="RDS encoder")
 
     @classmethod
-    def open(cls, url: str, *, variant: str = "rt1", baudrate: int = 9600) -> "RdsEncoder":
+    def open(cls, url: str, *, variant: str = "rt1", baudrate: int = 9600) -> RdsEncoder:
         if not url:
             raise RelayFault("no RDS encoder port configured (radio.rds_port)")
         port = open_port(url, baudrate=baudrate, device="RDS encoder")

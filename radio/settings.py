@@ -1,7 +1,7 @@
 """Settings of the studio relay and the RDS encoder, declared once here."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from dispatch.errors import InvalidInput
 from dispatch.settings import Settings, declare

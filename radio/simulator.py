@@ -24,7 +24,7 @@ import socket
 import sys
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import serial
 
@@ -209,7 +209,7 @@ class Simulator:
             self._transport.close()
             self._transport = None
 
-    def __enter__(self) -> "Simulator":
+    def __enter__(self) -> Simulator:
         self.start()
         return self
 
@@ -236,7 +236,7 @@ class Simulator:
         if not self.wait_for(lambda sim: not sim._drop.is_set(), 5.0):
             raise RuntimeError("the simulator did not hang up within 5 s")
 
-    def wait_for(self, predicate: Callable[["Simulator"], bool], timeout: float) -> bool:
+    def wait_for(self, predicate: Callable[[Simulator], bool], timeout: float) -> bool:
         """Block until predicate(self) holds, re-checking on every event."""
         deadline = time.monotonic() + timeout
         with self._changed:

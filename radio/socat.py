@@ -27,7 +27,7 @@ class SocatPair:
         self.process: subprocess.Popen | None = None
         self._drainer: threading.Thread | None = None
 
-    def plug(self) -> "SocatPair":
+    def plug(self) -> SocatPair:
         socat = shutil.which("socat")
         if socat is None:
             raise RuntimeError("socat is not installed (Debian package socat; "
@@ -76,7 +76,7 @@ class SocatPair:
             self._drainer = None
         process.stderr.close()
 
-    def __enter__(self) -> "SocatPair":
+    def __enter__(self) -> SocatPair:
         return self.plug()
 
     def __exit__(self, *exc: object) -> None:

@@ -13,6 +13,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (must precede QApplication)
+
 from ui.map_view import register_url_schemes  # noqa: E402
 
 register_url_schemes()  # custom URL schemes must be known before the QApplication

@@ -69,7 +69,7 @@ class KamailioServer:
         self.cfg.write_text(text, encoding="utf-8")
         return self.cfg
 
-    def start(self, timeout_s: float = 10.0) -> "KamailioServer":
+    def start(self, timeout_s: float = 10.0) -> KamailioServer:
         binary = kamailio_binary()
         if binary is None:
             raise RuntimeError("kamailio is not installed (Debian package `kamailio`)")

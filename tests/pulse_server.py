@@ -58,7 +58,7 @@ class ThrowawayPulse:
         self.process: subprocess.Popen | None = None
         self.socket: Path | None = None
 
-    def start(self, timeout_s: float = 10.0) -> "ThrowawayPulse":
+    def start(self, timeout_s: float = 10.0) -> ThrowawayPulse:
         # A short path: a unix socket name must fit in 108 bytes.
         self.workdir = Path(tempfile.mkdtemp(prefix="pa-"))
         runtime = self.workdir / "run"

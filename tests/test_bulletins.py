@@ -10,16 +10,37 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from dispatch.bulletins import (HIDDEN_NAME, HIDDEN_NUMBER, add_item, bulletin_to_dict,
-                                candidates_for_bulletin, complaint_history, create_bulletin,
-                                draft_reading_text, end_reading, get_bulletin, move_item,
-                                open_readings, remove_item, scrub_private, set_reading_text,
-                                start_reading)
+from dispatch.bulletins import (
+    HIDDEN_NAME,
+    HIDDEN_NUMBER,
+    add_item,
+    bulletin_to_dict,
+    candidates_for_bulletin,
+    complaint_history,
+    create_bulletin,
+    draft_reading_text,
+    end_reading,
+    get_bulletin,
+    move_item,
+    open_readings,
+    remove_item,
+    scrub_private,
+    set_reading_text,
+    start_reading,
+)
 from dispatch.complaints import change_status, create_complaint, get_complaint
 from dispatch.enums import BulletinStatus, ComplaintStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.models import (Agency, AuditEntry, Bulletin, BulletinItem, Complaint,
-                             ComplaintCategory, ComplaintEvent, OnAirReading)
+from dispatch.models import (
+    Agency,
+    AuditEntry,
+    Bulletin,
+    BulletinItem,
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    OnAirReading,
+)
 from dispatch.phone import normalise_number
 from dispatch.timeutil import utcnow
 

@@ -45,7 +45,8 @@ def test_init_is_idempotent_and_reports_the_seed(db_url):
 
 def test_the_dispatch_path(desk):
     incident = run_json(desk, "incidents", "create", "--type", "kebakaran", "--lat", "-8.6705",
-                        "--lon", "115.2126", "--address", "Pasar Badung", "--caller", "081234567890")
+                        "--lon", "115.2126", "--address", "Pasar Badung",
+                        "--caller", "081234567890")
     assert {"id", "type", "priority", "status", "lat", "lon", "created_at"} <= set(incident)
     assert incident["status"] == "open" and incident["caller"] == "+6281234567890"
     ranked = run_json(desk, "recommend", str(incident["id"]))
@@ -86,7 +87,8 @@ def test_bad_input_for_every_command_writes_nothing(desk):
     refused(desk, "incidents", "close", "999999")
     refused(desk, "units", "status", "NOPE-1", "en_route")
     unit = run_json(desk, "units", "list")[0]["callsign"]
-    assert "cannot go from available to on_scene" in refused(desk, "units", "status", unit, "on_scene")
+    assert "cannot go from available to on_scene" in refused(desk, "units", "status", unit,
+                                                              "on_scene")
     refused(desk, "units", "status", unit, "flying")
     refused(desk, "units", "position", unit, "--lat", "-91", "--lon", "115")
     refused(desk, "recommend", "999999")

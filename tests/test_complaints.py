@@ -9,14 +9,22 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from dispatch.complaints import (LEGAL_TRANSITIONS, change_status, create_complaint,
-                                 format_ticket, get_complaint, is_overdue, parse_ticket,
-                                 search_words, set_category_agency, upsert_agency)
 from dispatch.complaint_search import search_complaints
+from dispatch.complaints import (
+    LEGAL_TRANSITIONS,
+    change_status,
+    create_complaint,
+    format_ticket,
+    get_complaint,
+    is_overdue,
+    parse_ticket,
+    search_words,
+    set_category_agency,
+    upsert_agency,
+)
 from dispatch.enums import ComplaintStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.models import (AuditEntry, Complaint, ComplaintCategory, ComplaintEvent,
-                             ComplaintWord)
+from dispatch.models import AuditEntry, Complaint, ComplaintCategory, ComplaintEvent, ComplaintWord
 from dispatch.timeutil import to_wita, utcnow
 
 pytestmark = pytest.mark.postgres

@@ -48,7 +48,8 @@ def all_off(simulator) -> bool:
 def private_number_forms(e164: str) -> list[str]:
     """The ways a reporter's number could be printed: +62…, 0…, grouped."""
     national = "0" + e164.removeprefix("+62")
-    return [e164, e164.removeprefix("+"), national, f"{national[:4]}-{national[4:8]}-{national[8:]}"]
+    return [e164, e164.removeprefix("+"), national,
+            f"{national[:4]}-{national[4:8]}-{national[8:]}"]
 
 
 @pytest.mark.timeout(180)

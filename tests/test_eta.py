@@ -93,8 +93,12 @@ def test_detour_factor_stretches_distance_and_time():
 
 
 def test_default_detour_factor_is_1_35():
-    (estimate,) = StraightLineEta(SPEEDS_KMH).estimate([origin("PMK-1", *PUPUTAN_BADUNG)], *SANUR_BEACH)
-    assert estimate.distance_m == pytest.approx(haversine_m(*PUPUTAN_BADUNG, *SANUR_BEACH) * 1.35, rel=1e-9)
+    (estimate,) = StraightLineEta(SPEEDS_KMH).estimate(
+        [origin("PMK-1", *PUPUTAN_BADUNG)], *SANUR_BEACH
+    )
+    assert estimate.distance_m == pytest.approx(
+        haversine_m(*PUPUTAN_BADUNG, *SANUR_BEACH) * 1.35, rel=1e-9
+    )
 
 
 def test_straight_line_eta_keeps_the_order_of_origins_and_handles_none():
@@ -109,7 +113,9 @@ def test_straight_line_eta_keeps_the_order_of_origins_and_handles_none():
 def test_estimates_are_complete_frozen_dataclasses():
     # The provider builds Estimates without __init__; they must still be
     # indistinguishable from ordinary ones.
-    (estimate,) = StraightLineEta(SPEEDS_KMH).estimate([origin("PMK-1", *PUPUTAN_BADUNG)], *SANUR_BEACH)
+    (estimate,) = StraightLineEta(SPEEDS_KMH).estimate(
+        [origin("PMK-1", *PUPUTAN_BADUNG)], *SANUR_BEACH
+    )
     assert set(vars(estimate)) == {f.name for f in fields(Estimate)}
     twin = Estimate(estimate.eta_s, estimate.distance_m, estimate.source)
     assert estimate == twin and hash(estimate) == hash(twin)
@@ -127,8 +133,12 @@ def test_estimates_are_complete_frozen_dataclasses():
     dest_lon=st.floats(-180.0, 180.0),
 )
 def test_inlined_distance_matches_haversine(lat, lon, dest_lat, dest_lon):
-    (estimate,) = StraightLineEta({}, detour_factor=1.0).estimate([origin("U", lat, lon)], dest_lat, dest_lon)
-    assert estimate.distance_m == pytest.approx(haversine_m(lat, lon, dest_lat, dest_lon), rel=1e-9, abs=1e-6)
+    (estimate,) = StraightLineEta({}, detour_factor=1.0).estimate(
+        [origin("U", lat, lon)], dest_lat, dest_lon
+    )
+    assert estimate.distance_m == pytest.approx(
+        haversine_m(lat, lon, dest_lat, dest_lon), rel=1e-9, abs=1e-6
+    )
 
 
 @pytest.mark.parametrize(
@@ -197,7 +207,9 @@ def make_handler(state: OsrmStandIn) -> type[BaseHTTPRequestHandler]:
             coordinates = url.path[len(prefix) :].split(";")
             query = parse_qs(url.query)
             sources = [int(i) for i in query["sources"][0].split(";")]
-            dest = tuple(float(part) for part in coordinates[int(query["destinations"][0])].split(","))
+            dest = tuple(
+                float(part) for part in coordinates[int(query["destinations"][0])].split(",")
+            )
             durations, distances = [], []
             for row, source in enumerate(sources):
                 duration, distance = OsrmStandIn.road(coordinates[source], dest)
@@ -234,7 +246,9 @@ def osrm_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
     server.daemon_threads = True
     # A short poll interval keeps shutdown() (and so each test) quick.
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="osrm-stand-in", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="osrm-stand-in", daemon=True
+    )
     thread.start()
     state.base_url = f"http://127.0.0.1:{server.server_address[1]}"
     yield state

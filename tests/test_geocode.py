@@ -95,5 +95,6 @@ def test_geocoder_failure_falls_back_to_the_gazetteer(gazetteer, nominatim, mode
 
 
 def test_no_server_at_all(gazetteer):
-    places = search_places("Sanur", gazetteer, NominatimGeocoder("http://127.0.0.1:9", timeout_s=0.3))
+    places = search_places("Sanur", gazetteer,
+                           NominatimGeocoder("http://127.0.0.1:9", timeout_s=0.3))
     assert places and all(p.source == "gazetteer" for p in places)

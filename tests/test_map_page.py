@@ -12,8 +12,13 @@ import pytest
 
 from dispatch.settings import Settings
 from maps import settings as map_settings
-from maps.base_page import (PAGE_NAME, QWEBCHANNEL_JS, build_base_page, find_remote_urls,
-                            render_base_page)
+from maps.base_page import (
+    PAGE_NAME,
+    QWEBCHANNEL_JS,
+    build_base_page,
+    find_remote_urls,
+    render_base_page,
+)
 from maps.model import IncidentMarker, PlaceLabel, StationMarker, UnitMarker
 from maps.tiles import TileSource, configured_tiles, online_tile_source
 

@@ -12,8 +12,15 @@ import time
 import pytest
 import serial
 
-from radio.drivers import (BroadcastToolsDriver, KMTronicDriver, LcusDriver, NumatoDriver,
-                           RelayFault, driver_class, open_driver)
+from radio.drivers import (
+    BroadcastToolsDriver,
+    KMTronicDriver,
+    LcusDriver,
+    NumatoDriver,
+    RelayFault,
+    driver_class,
+    open_driver,
+)
 from radio.drivers.base import READ_SLICE_S
 
 REPLY_TIMEOUT = 0.3

@@ -46,7 +46,9 @@ def unit(
     )
 
 
-def recommend(candidates, *, needed_kinds=(), provider=PROVIDER, limit=None, incident=INCIDENT, now=NOW):
+def recommend(
+    candidates, *, needed_kinds=(), provider=PROVIDER, limit=None, incident=INCIDENT, now=NOW
+):
     return recommend_units(
         incident_lat=incident[0],
         incident_lon=incident[1],
@@ -83,13 +85,17 @@ def test_no_needed_kinds_means_every_kind():
 
 def test_fresh_position_is_used():
     near_incident = (-8.6710, 115.2130)
-    (rec,) = recommend([unit(1, "PMK-1", position=near_incident, reported_ago=timedelta(minutes=2))])
+    (rec,) = recommend(
+        [unit(1, "PMK-1", position=near_incident, reported_ago=timedelta(minutes=2))]
+    )
     assert rec.origin == "position"
     assert rec.distance_m == round(haversine_m(*near_incident, *INCIDENT))
 
 
 def test_stale_position_falls_back_to_the_station():
-    (rec,) = recommend([unit(1, "PMK-1", position=(-8.6710, 115.2130), reported_ago=timedelta(minutes=11))])
+    (rec,) = recommend(
+        [unit(1, "PMK-1", position=(-8.6710, 115.2130), reported_ago=timedelta(minutes=11))]
+    )
     assert rec.origin == "station"
     assert rec.distance_m == round(haversine_m(*STATION_NORTH[2:], *INCIDENT))
 
@@ -100,14 +106,18 @@ def test_position_exactly_at_the_age_limit_still_counts():
 
 
 def test_position_from_the_future_counts_only_within_clock_skew():
-    slightly_ahead = unit(1, "PMK-1", position=(-8.6710, 115.2130), reported_ago=-timedelta(minutes=1))
+    slightly_ahead = unit(
+        1, "PMK-1", position=(-8.6710, 115.2130), reported_ago=-timedelta(minutes=1)
+    )
     far_ahead = unit(2, "PMK-2", position=(-8.6710, 115.2130), reported_ago=-timedelta(minutes=5))
     origins = {r.callsign: r.origin for r in recommend([slightly_ahead, far_ahead])}
     assert origins == {"PMK-1": "position", "PMK-2": "station"}
 
 
 def test_unit_without_a_position_starts_at_its_station():
-    half_known = UnitCandidate(1, "PMK-1", "pmk", *STATION_NORTH, position_lat=-8.67, position_at=NOW)
+    half_known = UnitCandidate(
+        1, "PMK-1", "pmk", *STATION_NORTH, position_lat=-8.67, position_at=NOW
+    )
     origins = [r.origin for r in recommend([unit(2, "PMK-2"), half_known])]
     assert origins == ["station", "station"]
 
@@ -141,7 +151,9 @@ def test_nearest_unit_comes_first_and_fields_are_filled():
 
 
 def test_eta_and_distance_are_whole_numbers():
-    for rec in recommend([unit(1, "PMK-1"), unit(2, "AMB-1", "ambulans", position=(-8.66, 115.21))]):
+    for rec in recommend(
+        [unit(1, "PMK-1"), unit(2, "AMB-1", "ambulans", position=(-8.66, 115.21))]
+    ):
         assert isinstance(rec.eta_s, float) and rec.eta_s == math.floor(rec.eta_s)
         assert isinstance(rec.distance_m, float) and rec.distance_m == math.floor(rec.distance_m)
 
@@ -173,7 +185,9 @@ def test_equal_eta_is_broken_by_distance():
 
 
 def test_limit_keeps_the_best():
-    candidates = [unit(i, f"PMK-{i}", position=(-8.6705 + i * 0.001, 115.2126)) for i in range(1, 6)]
+    candidates = [
+        unit(i, f"PMK-{i}", position=(-8.6705 + i * 0.001, 115.2126)) for i in range(1, 6)
+    ]
     assert [r.unit_id for r in recommend(candidates, limit=2)] == [1, 2]
     assert recommend(candidates, limit=0) == []
     assert len(recommend(candidates, limit=50)) == 5
@@ -209,7 +223,10 @@ def test_origins_handed_to_the_provider_are_complete():
     assert set(vars(origin)) == {f.name for f in fields(Origin)}
 
 
-@pytest.mark.parametrize("incident", [(-91.0, 115.2), (91.0, 115.2), (-8.6, 181.0), (-8.6, -181.0), (math.nan, 115.2)])
+@pytest.mark.parametrize(
+    "incident",
+    [(-91.0, 115.2), (91.0, 115.2), (-8.6, 181.0), (-8.6, -181.0), (math.nan, 115.2)],
+)
 def test_out_of_range_incident_is_refused(incident):
     with pytest.raises(ValueError, match="incident"):
         recommend([unit(1, "PMK-1")], incident=incident)
@@ -266,7 +283,9 @@ def candidate_lists(draw):
                 station_lon=draw(st.sampled_from([115.18, 115.26])),
                 position_lat=draw(denpasar_lat) if has_position else None,
                 position_lon=draw(denpasar_lon) if has_position else None,
-                position_at=NOW - timedelta(seconds=draw(st.integers(-300, 3600))) if has_position else None,
+                position_at=(
+                    NOW - timedelta(seconds=draw(st.integers(-300, 3600))) if has_position else None
+                ),
             )
         )
     return candidates

@@ -102,7 +102,8 @@ def test_seed_validates_against_schema(seed, schema):
     "bad",
     [
         {"format": 2},
-        {"unit_kinds": [{"code": "pmk", "name_id": "PMK", "name_en": "Fire engine", "speed_kmh": 0}]},
+        {"unit_kinds": [{"code": "pmk", "name_id": "PMK", "name_en": "Fire engine",
+                         "speed_kmh": 0}]},
         {"incident_types": [{"code": "medis", "name_id": "Medis", "name_en": "Medical",
                              "priority": 6, "unit_kinds": ["ambulans"]}]},
         {"operators": [{"username": "x1", "full_name": "X", "role": "admin"}]},
@@ -218,7 +219,8 @@ def test_all_coordinates_inside_denpasar(seed):
     outside = [
         (p["name"], p["lat"], p["lon"])
         for p in seed["gazetteer"] + seed["stations"]
-        if not (LAT_RANGE[0] <= p["lat"] <= LAT_RANGE[1] and LON_RANGE[0] <= p["lon"] <= LON_RANGE[1])
+        if not (LAT_RANGE[0] <= p["lat"] <= LAT_RANGE[1]
+                and LON_RANGE[0] <= p["lon"] <= LON_RANGE[1])
     ]
     assert not outside
 

@@ -11,7 +11,8 @@ def test_precedence(tmp_path):
     assert Settings.load(path, environ={}).get(ETA_DETOUR) == 1.5
     env = {"SAFEDESK_ETA_DETOUR_FACTOR": "1.7"}
     assert Settings.load(path, environ=env).get(ETA_DETOUR) == 1.7
-    assert Settings.load(path, environ=env, overrides={"eta.detour_factor": 2}).get(ETA_DETOUR) == 2.0
+    assert Settings.load(path, environ=env,
+                         overrides={"eta.detour_factor": 2}).get(ETA_DETOUR) == 2.0
     assert Settings.load(tmp_path / "missing.toml", environ={}).get(LANGUAGE) == "id"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
 from dispatch.assign import assign_unit, recommend_for_incident
 from dispatch.incidents import create_incident
@@ -11,8 +12,6 @@ from dispatch.settings import Settings
 from dispatch.storage import Database
 from dispatch.units import change_unit_status, get_unit, list_units
 from ui.testing import close_desk, open_desk
-
-from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000

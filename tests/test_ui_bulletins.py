@@ -15,12 +15,19 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
-from sqlalchemy import func, select as sql_select
+from PySide6.QtCore import Qt
+from sqlalchemy import func
+from sqlalchemy import select as sql_select
+from ui_fixtures import db_url  # noqa: F401  (SQLite: the window is the same on PostgreSQL)
 
-from dispatch.bulletins import (complaint_history, create_bulletin, draft_reading_text,
-                                get_bulletin, open_readings)
+from dispatch.bulletins import (
+    complaint_history,
+    create_bulletin,
+    draft_reading_text,
+    get_bulletin,
+    open_readings,
+)
 from dispatch.complaints import create_complaint, get_complaint
 from dispatch.models import AuditEntry as Audit
 from dispatch.models import OnAirReading
@@ -30,8 +37,6 @@ from ui.bulletin_panel import BulletinPanel
 from ui.on_air_link import OnAirLink
 from ui.reading_view import DEFAULT_POINT_SIZE, LAMP_OFF, LAMP_ON, ReadingView
 from ui.worker import DbWorker
-
-from ui_fixtures import db_url  # noqa: F401  (SQLite: the window is the same on PostgreSQL)
 
 pytest_plugins = ["conftest_radio"]
 pytestmark = [pytest.mark.gui, pytest.mark.serial]
@@ -241,7 +246,7 @@ def test_building_a_bulletin_from_complaints(qtbot, panel, seeded):
     assert isinstance(bulletin_id, int) and panel.current_bulletin_id() == bulletin_id
     qtbot.waitUntil(lambda: panel.candidates_model.rowCount() == 3, timeout=WAIT_MS)
     assert panel.bulletins_model.row_for(bulletin_id).title == "Halo Denpasar pagi"
-    assert "Buletin #%d dibuat." % bulletin_id in panel.message.text()
+    assert f"Buletin #{bulletin_id:d} dibuat." in panel.message.text()
 
     # As a user does it: choose a complaint, press "add to bulletin".
     panel.candidates_view.select_key(first)

@@ -7,14 +7,13 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
 from dispatch import calls
 from dispatch.enums import CallStatus
 from dispatch.timeutil import utcnow
 from ui.stall_monitor import StallMonitor
 from ui.testing import ring, ring_surge
-
-from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
@@ -136,7 +135,7 @@ def test_hold_state_and_the_end_of_the_active_call_follow_the_softphones_events(
     for kind, state in ((EventKind.HELD, "held"), (EventKind.RESUMED, "connected")):
         panel.on_call_event(CallEvent(kind, utcnow(), sip_call_id="held@test",
                                       call_id=event.call_id))
-        qtbot.waitUntil(lambda: panel.active.state == state, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda state=state: panel.active.state == state, timeout=WAIT_MS)
     panel.on_call_event(CallEvent(EventKind.HELD, utcnow(), sip_call_id="held@test"))
     qtbot.waitUntil(lambda: "DITAHAN" in panel.active_label.text(), timeout=WAIT_MS)
     panel.on_call_event(CallEvent(EventKind.ENDED, utcnow(), sip_call_id="held@test",

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, update
+from ui_fixtures import db_url  # noqa: F401,E402  (shared fixtures: SQLite only)
 
 from dispatch.bulletins import create_bulletin, end_reading, start_reading
 from dispatch.complaints import create_complaint, get_complaint
@@ -25,8 +26,6 @@ from ui.complaints_board import ComplaintsBoard
 from ui.testing import ring
 from ui.translations import switch_language
 from ui.worker import BackgroundRunner, DbWorker
-
-from ui_fixtures import db_url  # noqa: F401,E402  (shared fixtures: SQLite only)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
@@ -236,7 +235,8 @@ def test_search_by_ticket_caller_number_word_and_status(qtbot, board, seeded):
     assert searched(qtbot, board, "") == [trash]
     board.category_filter.setCurrentIndex(0)
     board.filters.from_check.setChecked(True)
-    board.filters.from_date.setDate(board.filters.from_date.date().addDays(1))  # from tomorrow: nothing yet
+    # From tomorrow: nothing yet.
+    board.filters.from_date.setDate(board.filters.from_date.date().addDays(1))
     settle(qtbot, board)
     assert board.model.rowCount() == 0
     board.filters.from_check.setChecked(False)

@@ -6,12 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
+from ui_fixtures import db_url, shown_desk  # noqa: F401,E402  (shared fixtures)
 
 from dispatch.incidents import create_incident
 from dispatch.models import Incident
 from ui.testing import answer, ring
-
-from ui_fixtures import db_url, shown_desk  # noqa: F401,E402  (shared fixtures)
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_fixtures import WAIT_MS, db_url, desk, shown_desk  # noqa: F401 - fixtures
 
 from dispatch import paths
 from ui.testing import COMPLAINTS_LINE, answer, ring
-from ui_fixtures import WAIT_MS, db_url, desk, shown_desk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 

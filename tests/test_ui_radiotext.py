@@ -9,11 +9,11 @@ import pytest
 import serial
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_fixtures import WAIT_MS, db_url  # noqa: F401 - fixture
 
 from dispatch.bulletins import create_bulletin
 from dispatch.complaints import create_complaint
 from ui.testing import close_desk, open_desk
-from ui_fixtures import WAIT_MS, db_url  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.gui, pytest.mark.serial]
 pytest_plugins = ["conftest_radio"]
@@ -64,7 +64,8 @@ def test_on_air_sends_the_title_as_radiotext(qtbot, seeded, simulators, socat_pa
     try:
         key_on_air(qtbot, desk, bulletin_id)
         # Printable ASCII only: the dash becomes "-", the ampersand stays.
-        assert read_until_cr(encoder_side, WAIT_MS / 1000) == b"RT1=Halo Denpasar pagi - Sesetan & Panjer\r"
+        assert read_until_cr(encoder_side, WAIT_MS / 1000) == (
+            b"RT1=Halo Denpasar pagi - Sesetan & Panjer\r")
         desk.halo.reading.go_off_air()
         qtbot.waitUntil(lambda: not desk.halo.on_air.on_air, timeout=WAIT_MS)
     finally:

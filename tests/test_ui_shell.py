@@ -151,7 +151,8 @@ def test_the_shortcuts_table_in_the_docs_lists_every_key():
     text = (paths.resources_dir().parent / "docs" / "shortcuts.md").read_text(encoding="utf-8")
     keys = {key for keys in (*SHORTCUTS.values(), *PANEL_SHORTCUTS.values()) for key in keys}
     documented = {key.replace("Return", "Enter") for key in keys}
-    missing = [key for key in sorted(documented) if f"| {key}" not in text and f", {key}" not in text]
+    missing = [key for key in sorted(documented)
+               if f"| {key}" not in text and f", {key}" not in text]
     assert not missing, f"docs/shortcuts.md lacks {missing}"
 
 
@@ -162,6 +163,7 @@ def refreshed_translation(tmp_path_factory):
     import subprocess
     import sys
     from pathlib import Path
+
     from ui.translations import translations_dir
     copy = tmp_path_factory.mktemp("ts") / "check.ts"
     shutil.copy(translations_dir() / "safedesk_en.ts", copy)

@@ -14,7 +14,8 @@ SETTINGS = Settings.in_memory()
 
 
 def _first_unit(session, kind="pmk"):
-    return session.scalars(select(Unit).where(Unit.kind_code == kind).order_by(Unit.callsign)).first()
+    return session.scalars(
+        select(Unit).where(Unit.kind_code == kind).order_by(Unit.callsign)).first()
 
 
 def test_every_pair_of_states_is_either_legal_or_refused():
@@ -34,7 +35,8 @@ def test_status_names_people_type():
 def test_full_walk_with_timestamps(seeded):
     with seeded.session() as session:
         callsign = _first_unit(session).callsign
-        incident = create_incident(session, type_code="kebakaran", lat=-8.65, lon=115.22, actor="op")
+        incident = create_incident(session, type_code="kebakaran", lat=-8.65, lon=115.22,
+                                   actor="op")
         session.flush()
         incident_id = incident.id
         assign_unit(session, incident_id=incident_id, callsign=callsign, actor="disp",
@@ -67,7 +69,8 @@ def test_illegal_change_is_refused_and_changes_nothing(seeded):
             change_unit_status(session, callsign=callsign, status="dispatched", actor="x")
     with seeded.reading() as session:
         assert _first_unit(session).status == UnitStatus.AVAILABLE
-        assert session.scalars(select(AuditEntry).where(AuditEntry.entity == "unit")).first() is None
+        assert session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "unit")).first() is None
 
 
 def test_out_of_service_and_back(seeded):

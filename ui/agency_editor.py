@@ -8,17 +8,29 @@ again, so a combo never keeps showing a choice that was not saved.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.complaints import set_category_agency, upsert_agency
 from ui import labels
 from ui.boards import MessageLine
 from ui.complaint_snapshots import AgencyRow, EditorSnapshot, read_editor
 from ui.table_model import Column, KeyedTableView, RowTableModel
-from ui.worker import CoalescedRead, DbWorker, describe_error
 from ui.translations import Retranslates
+from ui.worker import CoalescedRead, DbWorker, describe_error
 
 
 class AgencyEditor(Retranslates, QWidget):

@@ -1,7 +1,7 @@
 """The incidents board and the units board: what is open, who is where."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -56,7 +56,7 @@ class IncidentsBoard(Retranslates, QWidget):
         layout.addWidget(self.view)
 
     def _columns(self) -> list[Column]:
-        
+
         priority_colour = lambda row: labels.PRIORITY_COLOURS.get(row.priority)  # noqa: E731
         tint = lambda row: labels.PRIORITY_ROW_TINTS.get(row.priority)  # noqa: E731
         return [
@@ -71,8 +71,8 @@ class IncidentsBoard(Retranslates, QWidget):
             Column(lambda: self.tr("Umur"), lambda row: labels.elapsed(row.created_at), tint,
                    ticking=True),
             Column(lambda: self.tr("Unit"), lambda row: ", ".join(row.units), tint),
-            Column(lambda: self.tr("Lokasi"), lambda row: row.address or f"{row.lat:.5f}, {row.lon:.5f}",
-                   tint),
+            Column(lambda: self.tr("Lokasi"),
+                   lambda row: row.address or f"{row.lat:.5f}, {row.lon:.5f}", tint),
         ]
 
     def show_incidents(self, rows: Iterable[IncidentRow]) -> None:
@@ -113,7 +113,7 @@ class UnitsBoard(Retranslates, QWidget):
         layout.addWidget(self.message)
 
     def _columns(self) -> list[Column]:
-        
+
         tint = lambda row: UNIT_STATUS_TINTS.get(row.status)  # noqa: E731
         return [
             Column(lambda: self.tr("Unit"), lambda row: row.callsign, tint),

@@ -8,19 +8,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.bulletins import add_item, create_bulletin, move_item, remove_item, set_reading_text
 from ui import bulletin_tables
 from ui.actions import panel_action
 from ui.boards import MessageLine
-from ui.bulletin_snapshots import (BulletinDetail, BulletinPanelSnapshot, export_bulletin,
-                                   read_bulletin_panel)
+from ui.bulletin_snapshots import (
+    BulletinDetail,
+    BulletinPanelSnapshot,
+    export_bulletin,
+    read_bulletin_panel,
+)
 from ui.reading_text_editor import ReadingTextEditor
 from ui.table_model import KeyedTableView, RowTableModel
-from ui.worker import CoalescedRead, DbWorker, describe_error
 from ui.translations import Retranslates
+from ui.worker import CoalescedRead, DbWorker, describe_error
 
 
 class BulletinPanel(Retranslates, QWidget):

@@ -13,8 +13,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dispatch.bulletins import (candidates_for_bulletin, draft_reading_text, get_bulletin,
-                                list_bulletins)
+from dispatch.bulletins import (
+    candidates_for_bulletin,
+    draft_reading_text,
+    get_bulletin,
+    list_bulletins,
+)
 from dispatch.enums import BulletinStatus
 from dispatch.errors import InvalidInput, NotFound
 from dispatch.export import bulletin_as_pdf, bulletin_as_text

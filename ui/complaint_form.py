@@ -9,20 +9,29 @@ the operator to read back to the caller.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.complaints import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, create_complaint
 from dispatch.geocode import NominatimGeocoder
 from dispatch.phone import format_for_display, normalise_number
 from ui import complaint_labels, labels
 from ui.boards import MessageLine
-from ui.desk_form import DeskForm
 from ui.complaint_snapshots import CategoryChoice
+from ui.desk_form import DeskForm
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import read_caller_location
-from ui.worker import BackgroundRunner, DbWorker
 from ui.translations import Retranslates
+from ui.worker import BackgroundRunner, DbWorker
 
 
 class ComplaintForm(Retranslates, DeskForm, QWidget):

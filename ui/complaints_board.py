@@ -7,7 +7,7 @@ tickets are judged again every second (`tick`), without a database read.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -19,11 +19,18 @@ from ui import labels
 from ui.boards import MessageLine
 from ui.complaint_detail import ComplaintDetailPane
 from ui.complaint_filters import ComplaintFilters
-from ui.complaint_snapshots import (CategoryChoice, ComplaintDetail, ComplaintQuery, ComplaintRow,
-                                    SearchResult, read_complaint_detail, read_complaints)
+from ui.complaint_snapshots import (
+    CategoryChoice,
+    ComplaintDetail,
+    ComplaintQuery,
+    ComplaintRow,
+    SearchResult,
+    read_complaint_detail,
+    read_complaints,
+)
 from ui.table_model import Column, KeyedTableView, RowTableModel
-from ui.worker import CoalescedRead, DbWorker, describe_error
 from ui.translations import Retranslates
+from ui.worker import CoalescedRead, DbWorker, describe_error
 
 
 class ComplaintsBoard(Retranslates, QWidget):

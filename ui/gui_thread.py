@@ -3,7 +3,8 @@ run_in_gui_thread): event-bus subscribers, the softphone and the serial
 reader call `to_gui(fn, *args)` from any thread."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 

@@ -8,8 +8,17 @@ same way) because another desk may have changed things meanwhile.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.geocode import NominatimGeocoder
 from dispatch.incidents import MAX_NOTES, create_incident
@@ -19,8 +28,8 @@ from ui.boards import MessageLine
 from ui.desk_form import DeskForm
 from ui.location_picker import LocationPicker, PlaceProblem
 from ui.snapshots import IncidentTypeChoice, read_caller_location
-from ui.worker import BackgroundRunner, DbWorker
 from ui.translations import Retranslates
+from ui.worker import BackgroundRunner, DbWorker
 
 
 class IncidentForm(Retranslates, DeskForm, QWidget):

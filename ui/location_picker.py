@@ -12,13 +12,20 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from dispatch.geocode import Gazetteer, NominatimGeocoder, Place, search_places
 from dispatch.timeutil import format_wita
-from ui.worker import BackgroundRunner, describe_error
 from ui.translations import Retranslates
+from ui.worker import BackgroundRunner, describe_error
 
 SUGGESTION_LIMIT = 10
 
@@ -156,7 +163,8 @@ class LocationPicker(Retranslates, QWidget):
         self.results.clear()
         if not places:
             self.results.hide()
-            self.searchFailed.emit(self.tr("Alamat tidak ditemukan; coba nama lain atau klik peta."))
+            self.searchFailed.emit(
+                self.tr("Alamat tidak ditemukan; coba nama lain atau klik peta."))
             return
         for place in places:
             self.results.addItem(f"{place.label} ({place.source})")

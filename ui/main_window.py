@@ -67,7 +67,8 @@ class DeskWindow(Retranslates, QMainWindow):
         self.worker = DbWorker(database, parent=self)
         self.router = DbWorker(database, "safedesk-routing", parent=self)
         self.network = BackgroundRunner("safedesk-net", parent=self)
-        self.feed = ChangeFeed(database.bus, delay_ms=self.settings.get(ui_settings.REFRESH_DELAY_MS),
+        self.feed = ChangeFeed(database.bus,
+                               delay_ms=self.settings.get(ui_settings.REFRESH_DELAY_MS),
                                poll_interval_s=self.settings.get(ui_settings.POLL_INTERVAL_S),
                                parent=self)
         # Other desks' changes (PostgreSQL NOTIFY, or another SQLite connection)
@@ -78,7 +79,8 @@ class DeskWindow(Retranslates, QMainWindow):
         self._build_panels(map_enabled)
         self._build_docks()
         self.desk_actions = DeskActions(self)
-        self.desk_actions.build_menus(self.menuBar(), [d.toggleViewAction() for d in self.docks.values()])
+        self.desk_actions.build_menus(self.menuBar(),
+                                      [d.toggleViewAction() for d in self.docks.values()])
         self._build_status_bar()
         self._wire()
         self.layouts = RoleLayouts(self, self.docks)
@@ -135,7 +137,8 @@ class DeskWindow(Retranslates, QMainWindow):
             runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.feed.changed.connect(self._on_changes)
         self._boards_read = CoalescedRead(self.worker, lambda: read_boards, self._show_boards)
-        self._calls_read = CoalescedRead(self.worker, lambda: read_calls, self.calls_panel.show_calls)
+        self._calls_read = CoalescedRead(self.worker, lambda: read_calls,
+                                         self.calls_panel.show_calls)
         self.calls_panel.set_actions(a.call_actions())
         self.units_board.set_status_actions(a.status_actions())
         a["answer"].triggered.connect(self.calls_panel.answer)
@@ -312,7 +315,8 @@ class DeskWindow(Retranslates, QMainWindow):
         titles = {"calls": self.tr("Panggilan"), "form": self.tr("Formulir kejadian"),
                   "incidents": self.tr("Papan kejadian"), "units": self.tr("Papan unit"),
                   "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta"),
-                  "complaints": self.tr("Pengaduan"), "complaint_form": self.tr("Formulir pengaduan"),
+                  "complaints": self.tr("Pengaduan"),
+                  "complaint_form": self.tr("Formulir pengaduan"),
                   "bulletin": self.tr("Buletin"), "reading": self.tr("Layar baca studio"),
                   "agencies": self.tr("Instansi & kategori")}
         for name, title in titles.items():
@@ -320,8 +324,8 @@ class DeskWindow(Retranslates, QMainWindow):
         self.desk_actions.retranslate()
         if self.layouts.role:
             self.role_label.setText(labels.role_name(self.layouts.role))
-        self.statusBar().showMessage(self.tr("Basis data: %1").replace("%1", self.database.describe()),
-                                     5000)
+        self.statusBar().showMessage(
+            self.tr("Basis data: %1").replace("%1", self.database.describe()), 5000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.layouts.save()

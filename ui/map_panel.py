@@ -17,10 +17,10 @@ from sqlalchemy import select
 from dispatch import paths
 from dispatch.models import GazetteerPlace
 from dispatch.settings import Settings
-from ui.snapshots import BoardSnapshot, read_stations
 from dispatch.storage import Database
-from ui.worker import DbWorker
+from ui.snapshots import BoardSnapshot, read_stations
 from ui.translations import Retranslates
+from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 

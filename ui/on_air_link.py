@@ -16,15 +16,23 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from dispatch.bulletins import end_reading, open_readings, start_reading
 from dispatch.settings import Settings
-from radio.onair import (Fault, Keyed, OnAirController, RadioEvent, Reconnected, Released,
-                         SafetyTimeout)
 from radio.drivers.base import RelayFault
+from radio.onair import (
+    Fault,
+    Keyed,
+    OnAirController,
+    RadioEvent,
+    Reconnected,
+    Released,
+    SafetyTimeout,
+)
 from radio.settings import on_air_controller, send_radiotext
 from ui import gui_thread
 from ui.worker import BackgroundRunner, DbWorker, describe_error

@@ -8,7 +8,8 @@ commands go to the engine, which queues them for its SIP thread.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 

@@ -46,7 +46,8 @@ class ReadingTextEditor(Retranslates, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText("<b>%s</b>" % self.tr("Teks bacaan"))
+        heading = self.tr("Teks bacaan")
+        self.heading.setText(f"<b>{heading}</b>")
         self.edit.setPlaceholderText(self.tr("Pilih item untuk melihat teks bacaannya."))
         self.save_button.setText(self.tr("Simpan teks"))
         self.draft_button.setText(self.tr("Kembali ke draf"))

@@ -17,8 +17,8 @@ from ui.actions import panel_action
 from ui.boards import MessageLine
 from ui.bulletin_snapshots import BulletinDetail, read_bulletin
 from ui.on_air_link import OnAirLink
-from ui.worker import CoalescedRead, DbWorker
 from ui.translations import Retranslates
+from ui.worker import CoalescedRead, DbWorker
 
 LAMP_ON = ("#d50000", "#ffffff")  # background, text
 LAMP_OFF = ("#9e9e9e", "#f5f5f5")

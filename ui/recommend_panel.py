@@ -18,8 +18,8 @@ from dispatch.settings import Settings
 from ui import labels
 from ui.boards import MessageLine
 from ui.table_model import Column, KeyedTableView, RowTableModel
-from ui.worker import DbWorker, describe_error
 from ui.translations import Retranslates
+from ui.worker import DbWorker, describe_error
 
 RECOMMENDATION_LIMIT = 10
 
@@ -69,7 +69,8 @@ class RecommendPanel(Retranslates, QWidget):
             Column(lambda: self.tr("Unit"), lambda row: row.recommendation.callsign),
             Column(lambda: self.tr("Perkiraan tiba"),
                    lambda row: labels.duration(row.recommendation.eta_s)),
-            Column(lambda: self.tr("Jarak"), lambda row: labels.distance(row.recommendation.distance_m)),
+            Column(lambda: self.tr("Jarak"),
+                   lambda row: labels.distance(row.recommendation.distance_m)),
             Column(lambda: self.tr("Berangkat dari"),
                    lambda row: labels.origin_name(row.recommendation.origin)),
             Column(lambda: self.tr("Pos"), lambda row: row.recommendation.station_name),

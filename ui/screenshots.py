@@ -38,8 +38,8 @@ def stage_scene(database) -> None:
     from sqlalchemy import select
 
     from dispatch.assign import assign_unit, recommend_for_incident
-    from dispatch.models import Station
     from dispatch.incidents import create_incident
+    from dispatch.models import Station
     from dispatch.settings import Settings
     from dispatch.units import change_unit_status, report_position
     from ui.testing import ring
@@ -147,7 +147,7 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
             settle = QElapsedTimer()
             settle.start()
             # Leaflet draws its markers a few frames after the API call returns.
-            wait(lambda: settle.elapsed() > 1500 and window.is_settled())
+            wait(lambda settle=settle: settle.elapsed() > 1500 and window.is_settled())
             written.append(_shoot(window, out_dir / f"desk-{language}.png", language))
         switch_language("id")
         window.switch_role("radio")

@@ -23,7 +23,7 @@ class StallMonitor(QObject):
         self.max_stall_ms = 0.0
         self.beats = 0
 
-    def start(self) -> "StallMonitor":
+    def start(self) -> StallMonitor:
         self.reset()
         self._timer.start()
         return self

@@ -6,8 +6,9 @@ the view remembers the selected row's key across a model reset.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Optional, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -16,16 +17,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index: the table's root
 
 
 @dataclass(frozen=True)
 class Column:
     header: Callable[[], str]  # called on every header paint: translated at that moment
     text: Callable[[Any], str]
-    background: Optional[Callable[[Any], Optional[str]]] = None
-    foreground: Optional[Callable[[Any], Optional[str]]] = None
+    background: Callable[[Any], str | None] | None = None
+    foreground: Callable[[Any], str | None] | None = None
     ticking: bool = False  # shows a running time: repainted every second
-    tooltip: Optional[Callable[[Any], str]] = None
+    tooltip: Callable[[Any], str] | None = None
 
 
 class RowTableModel(QAbstractTableModel):
@@ -39,10 +41,10 @@ class RowTableModel(QAbstractTableModel):
 
     # ---- Qt's side
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,7 +128,8 @@ class RowTableModel(QAbstractTableModel):
         """Repaint the running-time columns (the time moved, the rows did not)."""
         if self._rows:
             for column in self._ticking:
-                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column),
+                self.dataChanged.emit(self.index(0, column),
+                                      self.index(len(self._rows) - 1, column),
                                       [Qt.ItemDataRole.DisplayRole])
 
     def retranslate(self) -> None:
@@ -176,7 +179,7 @@ class KeyedTableView(QTableView):
 
     def current_key(self) -> Hashable | None:
         index = self.currentIndex()
-        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), QModelIndex()):
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), _ROOT):
             return None
         return index.data(KEY_ROLE)
 

@@ -3,7 +3,8 @@ used by the desk at run time; after telephony/testing.py)."""
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from dispatch import calls
 from dispatch.settings import Settings

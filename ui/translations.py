@@ -44,7 +44,8 @@ def switch_language(language: str) -> bool:
     translator = QTranslator(app)
     qm = translations_dir() / f"safedesk_{language}.qm"
     if not translator.load(str(qm)):
-        log.warning("no translation at %s (run `make translations`); staying in Bahasa Indonesia", qm)
+        log.warning("no translation at %s (run `make translations`);"
+                    " staying in Bahasa Indonesia", qm)
         return False
     app.installTranslator(translator)
     _state["translator"] = translator

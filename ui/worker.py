@@ -8,8 +8,9 @@ returns plain data, which comes back to the GUI thread through `to_gui`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from sqlalchemy.orm import Session
@@ -20,8 +21,8 @@ from ui.gui_thread import to_gui
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-OnDone = Optional[Callable[[Any], None]]
-OnError = Optional[Callable[[BaseException], None]]
+OnDone = Callable[[Any], None] | None
+OnError = Callable[[BaseException], None] | None
 
 
 def describe_error(error: BaseException) -> str:
@@ -120,7 +121,7 @@ class CoalescedRead:
     running collapse into a single rerun, so a burst of fifty changes costs
     at most two reads, and the last one sees them all."""
 
-    def __init__(self, worker: DbWorker, make_query: Callable[[], Optional[Callable[[Session], Any]]],
+    def __init__(self, worker: DbWorker, make_query: Callable[[], Callable[[Session], Any] | None],
                  on_done: Callable[[Any], None]) -> None:
         self._worker = worker
         self._make_query = make_query

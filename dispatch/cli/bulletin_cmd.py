@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dispatch.bulletins import (bulletin_to_dict, candidates_for_bulletin, create_bulletin,
-                                get_bulletin, list_bulletins)
+from dispatch.bulletins import (
+    bulletin_to_dict,
+    candidates_for_bulletin,
+    create_bulletin,
+    get_bulletin,
+    list_bulletins,
+)
 from dispatch.cli.context import actor_of, open_db, print_json
 from dispatch.complaints import complaint_to_dict
 from dispatch.errors import InvalidInput

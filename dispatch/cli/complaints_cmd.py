@@ -11,10 +11,17 @@ from datetime import date
 
 from dispatch.bulletins import complaint_history
 from dispatch.cli.context import actor_of, open_db, print_json
-from dispatch.complaints import (change_status, complaint_to_dict, create_complaint,
-                                 get_complaint, list_agencies, list_categories,
-                                 set_category_agency, upsert_agency)
 from dispatch.complaint_search import search_complaints
+from dispatch.complaints import (
+    change_status,
+    complaint_to_dict,
+    create_complaint,
+    get_complaint,
+    list_agencies,
+    list_categories,
+    set_category_agency,
+    upsert_agency,
+)
 from dispatch.enums import ComplaintChannel
 from dispatch.errors import InvalidInput
 from dispatch.timeutil import format_wita

@@ -7,11 +7,11 @@ from dispatch.cli.context import actor_of, open_db, print_json
 from dispatch.migrate import current_revision
 
 
-
 def add_commands(subparsers) -> None:
     parser = subparsers.add_parser("init", help="create and migrate the database, load seed data")
     parser.add_argument("--seed", metavar="FILE", type=Path,
-                        help="seed JSON to load (default: the Denpasar seed, only if not loaded yet)")
+                        help="seed JSON to load"
+                             " (default: the Denpasar seed, only if not loaded yet)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run_init)
 

@@ -11,7 +11,8 @@ import socket
 import threading
 import time
 from abc import ABC, abstractmethod
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 import serial
 
@@ -173,7 +174,7 @@ class RelayDriver(ABC):
 
     @classmethod
     def open(cls, url: str, *, baudrate: int = 9600, relays: int | None = None,
-             reply_timeout: float = 0.5) -> "RelayDriver":
+             reply_timeout: float = 0.5) -> RelayDriver:
         return cls(open_port(url, baudrate=baudrate), relays=relays, name=url,
                    reply_timeout=reply_timeout)
 
@@ -252,7 +253,7 @@ class RelayDriver(ABC):
                 raise RelayFault(f"relay {channel} on {self.link.name} reads {got} after "
                                  f"switching it {'on' if on else 'off'}")
 
-    def __enter__(self) -> "RelayDriver":
+    def __enter__(self) -> RelayDriver:
         return self
 
     def __exit__(self, *exc: object) -> None:

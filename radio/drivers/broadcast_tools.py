@@ -60,7 +60,7 @@ class BroadcastToolsDriver(RelayDriver):
         # Other lines may come first: RRR acknowledgements, input-change
         # reports, replies of other units on a multi-drop line.
         for _ in range(_MAX_LINES):
-            line = self.link.read_until(b"\n", "the relay status request *%dSR" % self.unit)
+            line = self.link.read_until(b"\n", f"the relay status request *{self.unit:d}SR")
             if b"EEE" in line:
                 raise RelayFault(f"relay on {self.link.name} rejected a command (EEE)")
             states = parse_status(line, self.unit)
