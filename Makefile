@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL).
 DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio pulseaudio pulseaudio-utils
 
-.PHONY: run test venv debian-deps bench clean translations translations-update screenshots
+.PHONY: run test lint venv debian-deps bench bench-deps clean translations translations-update screenshots
 
 TS := resources/translations/safedesk_en.ts
 QM := $(TS:.ts=.qm)
@@ -32,8 +32,9 @@ translations-update: venv
 	$(VENV)/bin/pyside6-lupdate ui/*.py -source-language id_ID -target-language en_GB \
 	  -no-obsolete -ts $(TS)
 
-debian-deps:
-	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do \
+# $(call install_missing,PACKAGES): apt-get only what dpkg does not have yet.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -41,6 +42,10 @@ debian-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+debian-deps:
+	$(call install_missing,$(DEBIAN_TEST_PACKAGES))
 
 run: venv translations
 	$(VENV)/bin/safedesk init
@@ -49,10 +54,24 @@ run: venv translations
 	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/safedesk gui $(RUN_ARGS); \
 	else $(VENV)/bin/safedesk gui $(RUN_ARGS); fi
 
+# ruff first (lint + import order, rules in pyproject.toml): seconds, not minutes.
 test: venv translations debian-deps
+	$(VENV)/bin/ruff check .
 	$(PY) tests/with_postgres.py -- $(PY) -m pytest $(PYTEST_ARGS)
 
-bench: venv
+lint: venv
+	$(VENV)/bin/ruff check .
+
+# The intake bench opens the real window under Xvfb and times INVITE→180 on
+# the wire with tcpdump: Debian's xvfb and tcpdump, and the xcb libraries
+# Qt's X11 platform needs besides what PySide6 brings.
+BENCH_DEBIAN_PACKAGES := xvfb tcpdump libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxkbcommon-x11-0 libxcb-cursor0
+
+bench-deps:
+	$(call install_missing,$(BENCH_DEBIAN_PACKAGES))
+
+bench: venv debian-deps bench-deps
 	$(PY) -m bench
 
 # Pictures of the window for the README, drawn offscreen in both languages.

@@ -1,52 +1,55 @@
 """Call intake: how fast the desk rings, and that a surge loses no call.
 
-Three runs, one after the other, with SIPp (Debian sip-tester) as caller:
+The desk's telephony engine is its own process (`safedesk serve`), and the
+window is a client of it (telephony/link): the question is how fast the
+engine rings with and without a real window open beside it. In one run,
+with SIPp (Debian sip-tester) as the callers:
 
-1. desk, calm:  100 calls at 10/s, each cancelled 20 ms after ringing.
-2. desk, surge: 500 calls at 50/s, at most 4 at once (`sipp -r 50 -l 4
-   -m 500`), half cancelled while ringing, half answered by a scripted
-   operator (on the Qt signal, through the engine's command queue).
-3. bare pjsua2, surge: the same SIPp load against bench/bare_ringer.py,
-   pjsua2 that only rings (no database, no Qt).
-4. (where /dev/shm exists) the desk surge again with the database on tmpfs:
-   not durable, only to tell the disk's fsync apart from the desk's work.
+1. engine, calm:  100 calls at 10/s, each cancelled 20 ms after ringing.
+2. bare pjsua2, surge: 500 calls at 50/s, at most 3 at once (`sipp -r 50
+   -l 3 -m 500`: the desk's sip.max_calls), against bench/bare_ringer.py,
+   pjsua2 that only rings (no database, no parsing).
+3. engine alone, surge: the same load against `safedesk serve`; half the
+   calls cancelled while ringing, half answered by a scripted operator,
+   an EngineClient in this process (as a window would, over the link).
+4. engine + window, surge: the same, with the real desk window open under
+   Xvfb (`safedesk gui`, connected to that engine, its boards and map
+   following every call) while the scripted operator answers.
+(5. where /dev/shm exists: the engine surge with the database on tmpfs:
+   not durable, only to tell the disk's fsync apart from the desk's work.)
 
 Where tcpdump can capture on loopback, INVITE → 180 is also timed on the
-wire (bench/wire_timing.py), to the microsecond, for the desk and the bare
-ringer alike. INVITE → 180 is what SIPp measures (`rtd` on the 180, `-trace_rtt`). Its
-clock here advances in 4 ms steps (every rtd and Date_ms it writes is a
-multiple of 4), so a figure is "how many 4 ms ticks passed": 0 or 4 for a
-180 that left within 4 ms, 8 only past 4 ms; the 5 ms target therefore
-reads as p99 <= 4. Inside the desk: INVITE → row committed (SQLite file,
-WAL, synchronous=FULL) → ringing signal delivered on the Qt GUI thread,
-timed from the moment pjsua2 hands the INVITE to onIncomingCall (pjsua2
-sends the 180 only when that callback returns, 0.3-0.4 ms after it does;
-the time before the callback, about 0.5 ms, is pjsua's own, as in the bare
-ringer). Afterwards every call must be in the database with the status its
-plan implies.
+wire (bench/wire_timing.py), to the microsecond. INVITE → 180 is what SIPp
+measures (`rtd` on the 180, `-trace_rtt`). Its clock here advances in 4 ms
+steps (every rtd it writes is a multiple of 4), so a figure is "how many
+4 ms ticks passed": 0 or 4 for a 180 that left within 4 ms, 8 only past
+4 ms. Inside the engine: INVITE → row committed (SQLite file, WAL,
+synchronous=FULL) → the RINGING event in the operator's process, timed
+from the moment pjsua2 hands the INVITE to onIncomingCall (CLOCK_MONOTONIC,
+the same in every process). Afterwards every call must be in the database
+with the status its plan implies.
 
     python -m bench.bench_intake
 """
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from sqlalchemy import select
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from bench.wire_timing import WireCapture, unavailable_reason
 
-from bench.wire_timing import WireCapture, unavailable_reason  # noqa: E402
-
-SURGE_CALLS, SURGE_RATE, SURGE_LIMIT = 500, 50, 4
+SURGE_CALLS, SURGE_RATE, SURGE_LIMIT = 500, 50, 3  # -l 3: the desk's sip.max_calls
 CALM_CALLS, CALM_RATE = 100, 10
-TARGET_P99_MS = 5.0
+SIPP_CLOCK_STEP_MS = 4.0
 TMPFS = Path("/dev/shm")
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,66 +109,152 @@ def durable_commit_ms(directory: Path, commits: int = 200) -> tuple[float, float
     return percentile(times, 0.50), percentile(times, 0.99)
 
 
-def _wait_qt(app: QApplication, done, timeout_s: float) -> bool:
-    """Run the Qt event loop until done() or the timeout (no sleeping)."""
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout_s
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    return done()
+class EngineUnderTest:
+    """`safedesk serve` on a seeded SQLite file of its own, in a data
+    directory of its own, and (optionally) the real window beside it."""
+
+    def __init__(self, workdir: Path, *, db_dir: Path | None = None) -> None:
+        from telephony.testing import free_port
+        self.workdir = workdir
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.url = f"sqlite:///{(db_dir or workdir) / 'desk.sqlite3'}"
+        self.port = free_port()
+        self.listen = f"127.0.0.1:{self.port}"
+        self.env = {**os.environ, "SAFEDESK_DATA_DIR": str(workdir / "data"),
+                    "SAFEDESK_CONFIG_DIR": str(workdir / "config")}
+        self.env.pop("SAFEDESK_DB", None)
+        self.processes: list[subprocess.Popen] = []
+        self._safedesk("init")
+        self.engine = self._start("serve", "--listen", self.listen, log="engine.log")
+
+    def _safedesk(self, *args: str) -> None:
+        subprocess.run([sys.executable, "-m", "dispatch.cli.main", "--db", self.url, *args],
+                       env=self.env, cwd=ROOT, check=True, capture_output=True)
+
+    def _start(self, *args: str, log: str, env: dict | None = None) -> subprocess.Popen:
+        out = open(self.workdir / log, "ab")
+        process = subprocess.Popen([sys.executable, "-m", "dispatch.cli.main", "--db", self.url,
+                                    *args], env=env or self.env, cwd=ROOT, stdout=out,
+                                   stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        return process
+
+    def place(self):
+        from telephony.link.place import EnginePlace
+        return EnginePlace(self.workdir / "data")
+
+    def open_window(self, display: str) -> None:
+        env = {**self.env, "DISPLAY": display}
+        env.pop("QT_QPA_PLATFORM", None)  # a real X window, not offscreen
+        self._start("gui", log="window.log", env=env)
+
+    def close(self) -> None:
+        from telephony.link.control import stop_engine
+        for process in self.processes[1:]:  # windows first, by PID
+            process.terminate()
+        for process in self.processes[1:]:
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        stop_engine(self.place(), timeout=20)
+        try:
+            self.engine.wait(20)
+        except subprocess.TimeoutExpired:
+            self.engine.kill()
 
 
-def run_desk(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int | None,
-             workdir: Path, app: QApplication, db_dir: Path | None = None) -> dict:
+class Xvfb:
+    """A virtual X display for the real window, stopped by its PID."""
+
+    def __init__(self) -> None:
+        self.display = None
+        self.process = None
+        for number in range(90, 140):
+            if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            self.process = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24",
+                                             "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and self.process.poll() is None:
+                if Path(f"/tmp/.X11-unix/X{number}").exists():
+                    self.display = f":{number}"
+                    return
+                time.sleep(0.05)
+            self.stop()
+        raise RuntimeError("Xvfb did not start")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def window_unavailable_reason() -> str | None:
+    if shutil.which("Xvfb") is None:
+        return "Xvfb is not installed (Debian: xvfb, libxcb-icccm4, libxcb-keysyms1)"
+    return None
+
+
+def run_engine(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int | None,
+               workdir: Path, db_dir: Path | None = None, with_window: bool = False) -> dict:
     from dispatch.enums import CallStatus
     from dispatch.models import Call
     from dispatch.phone import normalise_number
-    from dispatch.seed import load_seed_file
     from dispatch.storage import open_database
-    from telephony.engine import SoftphoneEngine
-    from telephony.settings import SipConfig
-    from telephony.testing import Sipp, free_port
-    from ui.softphone_bridge import SoftphoneBridge
+    from telephony.events import EventKind
+    from telephony.link.client import EngineClient
+    from telephony.testing import Sipp
 
-    workdir.mkdir(parents=True, exist_ok=True)
-    database = open_database(f"sqlite:///{(db_dir or workdir) / 'desk.sqlite3'}")
-    load_seed_file(database, None, actor="bench")
+    desk = EngineUnderTest(workdir, db_dir=db_dir)
+    display = Xvfb() if with_window else None
+    operator = EngineClient(desk.place(), role="bench-operator")
     expected = {normalise_number(number).e164: p for p, number in plan}
-    engine = SoftphoneEngine(database, SipConfig(host="127.0.0.1", port=free_port(),
-                                                 desk_name="bench"), actor="bench")
-    bridge = SoftphoneBridge(engine)
     samples: list[tuple[int, int, int]] = []
     finished: list[str] = []
+    all_finished = threading.Event()
+    final = (EventKind.ENDED, EventKind.ABANDONED, EventKind.REJECTED, EventKind.TIMED_OUT,
+             EventKind.TAKEN_ELSEWHERE)
 
-    def operator(event) -> None:
-        delivered = time.perf_counter_ns()
-        samples.append((event.received_ns, event.committed_ns, delivered))
-        if expected.get(event.caller) == "answer":
-            bridge.answer(event.sip_call_id)
+    def on_event(event) -> None:
+        if event.kind is EventKind.RINGING:
+            samples.append((event.received_ns, event.committed_ns, time.perf_counter_ns()))
+            if expected.get(event.caller) == "answer":
+                operator.answer(event.sip_call_id)
+        elif event.kind in final:
+            finished.append(event.sip_call_id)
+            if len(finished) >= len(plan):
+                all_finished.set()
 
-    bridge.ringing.connect(operator)
-    bridge.finished.connect(lambda event: finished.append(event.sip_call_id))
-    engine.start()
-    sipp = Sipp("uac_surge.xml", engine.config.listen, workdir=workdir / "sipp",
-                calls=len(plan), rate=rate, limit=limit, timeout_s=180, trace_rtt=True,
-                trace_stat=True, injection=write_injection(plan, workdir / "plan.csv"))
-    capture = _start_capture(engine.config.port, workdir)
+    operator.add_listener(on_event)
+    capture = None
     try:
-        sipp.start()
-        _wait_qt(app, lambda: sipp.process.poll() is not None, 200)
-        result = sipp.wait()
-        _wait_qt(app, lambda: len(finished) >= len(plan), 15)
+        operator.connect(timeout=30)
+        if display is not None:
+            desk.open_window(display.display)
+            _wait_for_windows(operator, 1, timeout_s=60)
+            time.sleep(5)  # the window's first reads, the map page, the boards
+        sipp = Sipp("uac_surge.xml", desk.listen, workdir=workdir / "sipp",
+                    calls=len(plan), rate=rate, limit=limit, timeout_s=180, trace_rtt=True,
+                    trace_stat=True, injection=write_injection(plan, workdir / "plan.csv"))
+        capture = _start_capture(desk.port, workdir)
+        try:
+            result = sipp.run()
+            all_finished.wait(15)
+        finally:
+            if capture is not None:
+                capture.stop()
+        windows = _windows(operator)
     finally:
-        sipp.kill()
-        if capture is not None:
-            capture.stop()
-        engine.stop()
-        _wait_qt(app, lambda: False, 0.2)  # deliver the last queued signals
-        bridge.close()
+        operator.close()
+        desk.close()
+        if display is not None:
+            display.stop()
+    database = open_database(desk.url, migrate=False)
     with database.reading() as session:
         rows = list(session.execute(select(Call.caller_number, Call.status)))
     database.dispose()
@@ -173,19 +262,35 @@ def run_desk(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int |
     right = sum(1 for number, status in rows if wanted.get(expected.get(number)) is status)
     logged = {number for number, _ in rows}
     commit_ms = [(c - r) / 1e6 for r, c, _ in samples]
-    qt_ms = [(d - r) / 1e6 for r, _, d in samples]
+    heard_ms = [(d - r) / 1e6 for r, _, d in samples]
     return {"run": label, "calls": len(plan), "sipp_ok": result.count("SuccessfulCall(C)"),
             "sipp_failed": result.count("FailedCall(C)"),
             "ring_p50_ms": percentile(result.rtt_ms, 0.50),
             "ring_p99_ms": percentile(result.rtt_ms, 0.99),
             "commit_p50_ms": percentile(commit_ms, 0.50),
             "commit_p99_ms": percentile(commit_ms, 0.99),
-            "qt_p50_ms": percentile(qt_ms, 0.50), "qt_p99_ms": percentile(qt_ms, 0.99),
+            "heard_p50_ms": percentile(heard_ms, 0.50),
+            "heard_p99_ms": percentile(heard_ms, 0.99),
             **_wire_figures(capture),
             "rows": len(rows), "right_status": right,
             "lost": sum(1 for number in expected if number not in logged),
-            "largest_gui_batch": bridge.largest_batch,
-            "sipp_errors": unexpected_messages(result.errors)}
+            "windows": windows, "sipp_errors": unexpected_messages(result.errors)}
+
+
+def _windows(client) -> int | None:
+    try:
+        return int(client.status().result(5).get("windows", 0))
+    except Exception:  # noqa: BLE001 - a figure for the table, not a failure
+        return None
+
+
+def _wait_for_windows(client, count: int, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if (_windows(client) or 0) >= count:
+            return
+        time.sleep(0.5)
+    raise RuntimeError("the desk window did not connect to the engine (see window.log)")
 
 
 def run_bare(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int | None,
@@ -223,9 +328,9 @@ def run_bare(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int |
             "sipp_failed": result.count("FailedCall(C)"),
             "ring_p50_ms": percentile(result.rtt_ms, 0.50),
             "ring_p99_ms": percentile(result.rtt_ms, 0.99),
-            "commit_p50_ms": None, "commit_p99_ms": None, "qt_p50_ms": None, "qt_p99_ms": None,
-            **_wire_figures(capture), "rows": None, "right_status": None, "lost": None, "largest_gui_batch": None,
-            "sipp_errors": unexpected_messages(result.errors)}
+            "commit_p50_ms": None, "commit_p99_ms": None, "heard_p50_ms": None,
+            "heard_p99_ms": None, **_wire_figures(capture), "rows": None, "right_status": None,
+            "lost": None, "windows": None, "sipp_errors": unexpected_messages(result.errors)}
 
 
 def _start_capture(port: int, workdir: Path) -> WireCapture | None:
@@ -250,38 +355,36 @@ def run() -> list[dict]:
     from telephony.testing import sipp_binary
     if sipp_binary() is None:
         raise SystemExit("SIPp is not installed (Debian package sip-tester)")
-    app = QApplication.instance() or QApplication([])
+    no_window = window_unavailable_reason()
     with tempfile.TemporaryDirectory(prefix="bench-intake-") as tmp:
-        previous = os.environ.get("SAFEDESK_DATA_DIR")
-        os.environ["SAFEDESK_DATA_DIR"] = str(Path(tmp) / "data")  # recordings go here
-        try:
-            commit_p50, commit_p99 = durable_commit_ms(Path(tmp))
-            calm = make_plan(CALM_CALLS, answered_share=0)
-            surge = make_plan(SURGE_CALLS, answered_share=0.5)
-            results = [
-                run_desk("desk, calm (10/s)", calm, rate=CALM_RATE, limit=None,
-                         workdir=Path(tmp) / "calm", app=app),
-                run_desk("desk, surge", surge, rate=SURGE_RATE, limit=SURGE_LIMIT,
-                         workdir=Path(tmp) / "desk", app=app),
-                run_bare("bare pjsua2, surge", surge, rate=SURGE_RATE, limit=SURGE_LIMIT,
-                         workdir=Path(tmp) / "bare"),
-            ]
-            if TMPFS.is_dir():
-                # Not durable, so not the desk's configuration: it separates
-                # the cost of fsync on this disk from the desk's own work.
-                with tempfile.TemporaryDirectory(dir=TMPFS) as memory:
-                    results.append(run_desk("desk, surge, tmpfs*", surge, rate=SURGE_RATE,
-                                            limit=SURGE_LIMIT, workdir=Path(tmp) / "tmpfs",
-                                            app=app, db_dir=Path(memory)))
-        finally:
-            if previous is None:
-                os.environ.pop("SAFEDESK_DATA_DIR", None)
-            else:
-                os.environ["SAFEDESK_DATA_DIR"] = previous
+        commit_p50, commit_p99 = durable_commit_ms(Path(tmp))
+        calm = make_plan(CALM_CALLS, answered_share=0)
+        surge = make_plan(SURGE_CALLS, answered_share=0.5)
+        results = [
+            run_engine("engine, calm (10/s)", calm, rate=CALM_RATE, limit=None,
+                       workdir=Path(tmp) / "calm"),
+            run_bare("bare pjsua2, surge", surge, rate=SURGE_RATE, limit=SURGE_LIMIT,
+                     workdir=Path(tmp) / "bare"),
+            run_engine("engine alone, surge", surge, rate=SURGE_RATE, limit=SURGE_LIMIT,
+                       workdir=Path(tmp) / "alone"),
+        ]
+        if no_window is None:
+            results.append(run_engine("engine + window", surge, rate=SURGE_RATE,
+                                      limit=SURGE_LIMIT, workdir=Path(tmp) / "window",
+                                      with_window=True))
+        if TMPFS.is_dir():
+            # Not durable, so not the desk's configuration: it separates
+            # the cost of fsync on this disk from the desk's own work.
+            with tempfile.TemporaryDirectory(dir=TMPFS) as memory:
+                results.append(run_engine("engine, tmpfs*", surge, rate=SURGE_RATE,
+                                          limit=SURGE_LIMIT, workdir=Path(tmp) / "tmpfs",
+                                          db_dir=Path(memory)))
     print(f"bare durable SQLite commit on this disk: p50 {commit_p50:.2f} ms, "
           f"p99 {commit_p99:.2f} ms; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} CPUs")
     print_table(results)
+    if no_window is not None:
+        print(f"engine + window: not measured ({no_window})")
     return results
 
 
@@ -293,7 +396,7 @@ def print_table(results: list[dict]) -> None:
         return "-" if value is None else str(value)
 
     header = (f"{'run':<20} {'calls':>5} {'SIPp ok/fail':>12}  {'INVITE→180 p50/p99':>19}  "
-              f"{'wire p50/p99/max':>17}  {'→commit p50/p99':>16}  {'→Qt p50/p99':>14}  "
+              f"{'wire p50/p99/max':>17}  {'→commit p50/p99':>16}  {'→operator p50/p99':>18}  "
               f"{'rows':>4} {'right':>5} {'lost':>4}")
     print(header)
     print("-" * len(header))
@@ -302,7 +405,7 @@ def print_table(results: list[dict]) -> None:
               f"{ms(r['ring_p50_ms']):>9}/{ms(r['ring_p99_ms']):<9}  "
               f"{ms(r['wire_p50_ms']):>5}/{ms(r['wire_p99_ms'])}/{ms(r['wire_max_ms']):<5}  "
               f"{ms(r['commit_p50_ms']):>7}/{ms(r['commit_p99_ms']):<8}  "
-              f"{ms(r['qt_p50_ms']):>6}/{ms(r['qt_p99_ms']):<7}  "
+              f"{ms(r['heard_p50_ms']):>8}/{ms(r['heard_p99_ms']):<9}  "
               f"{count(r['rows']):>4} {count(r['right_status']):>5} {count(r['lost']):>4}")
     for r in results:
         for what, count in r.get("sipp_errors", {}).items():
@@ -311,14 +414,17 @@ def print_table(results: list[dict]) -> None:
         print("* database on tmpfs: not durable, for comparison only (fsync cost left out)")
     if all(r["wire_p99_ms"] is None for r in results):
         print(f"wire: not measured ({unavailable_reason() or 'capture refused'})")
-    desk = next((r for r in results if r["run"] == "desk, surge"), None)
-    if desk is not None:
+    alone = next((r for r in results if r["run"] == "engine alone, surge"), None)
+    window = next((r for r in results if r["run"] == "engine + window"), None)
+    if alone is not None and window is not None:
         for clock, key in (("SIPp's 4 ms clock", "ring_p99_ms"), ("on the wire", "wire_p99_ms")):
-            if desk[key] is None:
+            if alone[key] is None or window[key] is None:
                 continue
-            verdict = "met" if desk[key] <= TARGET_P99_MS and desk["lost"] == 0 else "NOT met"
-            print(f"target (desk rings within {TARGET_P99_MS:.0f} ms at p99, row committed "
-                  f"first, zero calls lost), {clock}: {verdict}")
+            within = window[key] - alone[key] <= SIPP_CLOCK_STEP_MS
+            lost = (window["lost"] or 0) + (alone["lost"] or 0)
+            print(f"goal (with the window open, p99 within {SIPP_CLOCK_STEP_MS:.0f} ms of the "
+                  f"engine alone, no call lost), {clock}: {window[key]:.2f} vs "
+                  f"{alone[key]:.2f} ms: {'met' if within and not lost else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -24,21 +24,16 @@ from __future__ import annotations
 import sqlite3
 import time
 from datetime import datetime
-from functools import lru_cache
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from dispatch import call_log
 from dispatch.enums import CallbackState, CallDirection, CallStatus
 from dispatch.errors import InvalidInput
-from dispatch.models import Call
-from dispatch.prepared import Prepared, close_quietly
+from dispatch.prepared import close_quietly, roll_back
 from dispatch.sip_identity import CallerIdentity
 from dispatch.storage import WRITE_OPTION, Database, is_lock_conflict
-
 
 MAX_SIP_CALL_ID = 255
 MAX_CALLER_RAW = 512
@@ -47,10 +42,9 @@ MAX_NOTE = 512
 MAX_HEADER_VALUE = 512
 BUSY_TIMEOUT_S = 10.0  # as long as every other connection of the desk waits
 BUSY_STEP_S = 0.0001
-_INSERT = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
 
 
-def _begin_immediate(cursor) -> None:
+def _begin_immediate(cursor, patience_s: float = BUSY_TIMEOUT_S) -> None:
     """BEGIN IMMEDIATE, waiting for whoever holds the write lock in steps of
     0.1 ms. SQLite's own busy handler sleeps 1, 2, 5, 10 ms between tries:
     a commit of the call log that held the lock for 0.3 ms more would have
@@ -64,7 +58,7 @@ def _begin_immediate(cursor) -> None:
             if not is_lock_conflict(exc):
                 raise
             now = time.monotonic()
-            deadline = deadline or now + BUSY_TIMEOUT_S
+            deadline = deadline or now + patience_s
             if now > deadline:
                 raise
             time.sleep(BUSY_STEP_S)
@@ -97,28 +91,15 @@ def inbound_values(*, sip_call_id: str, line_id: int | None, identity: CallerIde
     return values
 
 
-@lru_cache(maxsize=None)
-def ringing_statements(dialect: str):
-    """(the INSERT … ON CONFLICT DO NOTHING RETURNING id, the look-up of a
-    row another desk made first), built once per dialect."""
-    table = Call.__table__
-    insert = (_INSERT[dialect](table).on_conflict_do_nothing(index_elements=["sip_call_id"])
-              .returning(table.c.id))
-    existing = select(table.c.id).where(table.c.sip_call_id == bindparam("key"))
-    return insert, existing
-
-
-def insert_ringing_row(session: Session, values: dict) -> tuple[int, bool]:
-    """(the call's id, whether this desk made the row)."""
-    insert, existing = ringing_statements(session.get_bind().dialect.name)
-    made = session.execute(insert, values).scalar()
-    if made is not None:
-        return made, True
-    return session.execute(existing, {"key": values["sip_call_id"]}).scalar(), False
+def insert_ringing_row(session: Session, values: dict, *, desk: str) -> tuple[int, bool]:
+    """Step one alone, in a session: (the call's id, whether this desk made the row)."""
+    from dispatch.calls import writing
+    return call_log.insert_inbound(writing(session), values, desk=desk)
 
 
 class RingingRowWriter:
-    """`insert_ringing_row` for one thread, without the ORM.
+    """Step one for the softphone's SIP thread: `call_log.insert_inbound`,
+    committed, on a connection of its own and without the ORM.
 
     Keeps one connection (checked out on first use, from the thread that
     uses it) and the statements compiled once; takes the write lock up front
@@ -129,12 +110,13 @@ class RingingRowWriter:
     write drops the connection, so the next call starts on a fresh one.
     """
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, *, desk: str,
+                 lock_patience_s: float = BUSY_TIMEOUT_S) -> None:
         self.database = database
-        self._table = Call.__table__
-        self._insert, self._existing = ringing_statements(database.dialect)
+        self.desk = desk
+        self.lock_patience_s = lock_patience_s
         self._raw = database.dialect == "sqlite"
-        self._prepared: dict[tuple[str, ...], Prepared] = {}
+        self._prepared = call_log.PreparedStatements(database.engine.dialect)
         self._connection: Connection | None = None
 
     def insert(self, values: dict) -> tuple[int, bool]:
@@ -142,53 +124,29 @@ class RingingRowWriter:
         connection = self._connect()
         try:
             if self._raw:
-                return self._insert_sqlite(connection, values)
+                return self._insert_sqlite(connection, values, commit=True)
             with connection.begin():
-                made = connection.execute(self._insert, values).scalar()
-                if made is not None:
-                    return made, True
-                existing = connection.execute(self._existing,
-                                              {"key": values["sip_call_id"]}).scalar()
-                return existing, False
+                return call_log.insert_inbound(call_log.ConnectionExecutor(connection), values,
+                                               desk=self.desk)
         except BaseException:
             self.close()
             raise
 
-    def _insert_sqlite(self, connection: Connection, values: dict) -> tuple[int, bool]:
-        statement = self._prepare(tuple(values))
-        sql, parameters = statement.sql, statement.parameters(values)
+    def _insert_sqlite(self, connection: Connection, values: dict, *,
+                       commit: bool) -> tuple[int, bool]:
         cursor = connection.connection.dbapi_connection.cursor()
         try:
-            _begin_immediate(cursor)
+            _begin_immediate(cursor, self.lock_patience_s)
             try:
-                cursor.execute(sql, parameters)
-                row = cursor.fetchone()
-                if row is None:
-                    cursor.execute("SELECT id FROM calls WHERE sip_call_id = ?",
-                                   (values["sip_call_id"],))
-                    row = cursor.fetchone()
-                    made = False
-                else:
-                    made = True
-                cursor.execute("COMMIT")
+                made = call_log.insert_inbound(
+                    call_log.CursorExecutor(cursor, self._prepared), values, desk=self.desk)
+                cursor.execute("COMMIT" if commit else "ROLLBACK")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                roll_back(cursor)
                 raise
         finally:
             cursor.close()
-        return row[0], made
-
-    def _prepare(self, keys: tuple[str, ...]) -> Prepared:
-        """The INSERT for this set of columns as SQLAlchemy compiles it (every
-        column with a default is among the values, so none is left for
-        SQLAlchemy to fill)."""
-        prepared = self._prepared.get(keys)
-        if prepared is None:
-            prepared = Prepared(self._insert, self.database.engine.dialect, keys)
-            if set(prepared.bound) != set(keys):
-                raise RuntimeError("the intake INSERT does not bind exactly its values")
-            self._prepared[keys] = prepared
-        return prepared
+        return made
 
     def _connect(self) -> Connection:
         if self._connection is None:
@@ -213,11 +171,12 @@ class RingingRowWriter:
         connection = self._connect()
         try:
             if self._raw:
-                self._prepare(tuple(values))
+                self._insert_sqlite(connection, values, commit=False)
+                return
             transaction = connection.begin()
             try:
-                connection.execute(self._insert, values).scalar()
-                connection.execute(self._existing, {"key": values["sip_call_id"]}).scalar()
+                call_log.insert_inbound(call_log.ConnectionExecutor(connection), values,
+                                        desk=self.desk)
             finally:
                 transaction.rollback()
         except BaseException:

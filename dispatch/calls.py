@@ -1,12 +1,11 @@
 """Calls: every call that rang, answered or not, and the callback list.
 
-The softphone (telephony/) calls these rules; nothing here knows SIP.
-
-Lifecycle of an inbound call: ringing → answered → ended, or ringing →
-abandoned (the caller gave up before anyone answered) or rejected (the desk
-could not take it: all lines busy, or an operator declined it). Abandoned
-calls, and calls the desk turned away itself, go on the callback list
-(callback_state pending) until an operator calls back or clears the entry.
+The operations the command line and the window use, in an ORM Session.
+What may happen to a call is decided by dispatch/call_rules.py and written
+by dispatch/call_log.py, the one writer of a call's log, which the
+softphone's engine and the replay of its journal use too: the functions
+here lend it the session's connection, then hand back fresh ORM rows.
+Nothing here knows SIP.
 
 Several desks may receive the same forked INVITE: the SIP Call-ID is the
 key, so they share one row, and the first desk to answer claims it.
@@ -15,31 +14,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch import paths
+from dispatch import call_log, paths
 from dispatch.audit import record_audit
-from dispatch.call_intake import (MAX_NOTE, check_sip_call_id, inbound_values,
-                                  insert_ringing_row)
-from dispatch.enums import CallbackState, CallDirection, CallStatus
-from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.events import ChangeEvent, announce
-from dispatch.models import Call, Caller, Complaint, Incident, Line
+from dispatch.call_intake import MAX_NOTE, check_sip_call_id, inbound_values
+from dispatch.call_log import MAX_RECORDING_PATH, ConnectionExecutor  # noqa: F401 (re-export)
+from dispatch.call_rules import (  # noqa: F401
+    FINISHED,
+    CallTaken,
+    abandoning,
+    answering,
+    check_ended_by,
+    declining,
+    ending,
+    timing_out,
+)
+from dispatch.enums import CallbackState, CallStatus
+from dispatch.errors import InvalidInput, NotFound
+from dispatch.events import announce
+from dispatch.models import Call, Complaint, Incident, Line
 from dispatch.phone import PhoneNumber, format_for_display, normalise_number
 from dispatch.sip_identity import CallerIdentity
 from dispatch.timeutil import iso_utc, utcnow
 
-ENDED_BY = ("caller", "operator", "system")
-MAX_RECORDING_PATH = 512
-FINISHED = (CallStatus.ENDED, CallStatus.ABANDONED, CallStatus.REJECTED)
+
+def writing(session: Session) -> ConnectionExecutor:
+    """The call log's writer on this session's connection: changes are
+    announced through the session (sent when it commits)."""
+    session.flush()
+    return ConnectionExecutor(session.connection(), announce_to=partial(announce, session))
 
 
-class CallTaken(IllegalTransition):
-    """Another desk answered this call first."""
+def _fresh(session: Session, x: ConnectionExecutor, call_id: int | None) -> Call | None:
+    """The rows the writer changed, reloaded into the session's objects."""
+    for touched in x.touched_calls - {call_id}:
+        if session.identity_map.get((Call, (touched,), None)) is not None:
+            session.get(Call, touched, populate_existing=True)
+    return None if call_id is None else session.get(Call, call_id, populate_existing=True)
 
 
 # ---------------------------------------------------------------- intake
@@ -56,7 +72,7 @@ def record_ringing(session: Session, *, sip_call_id: str, line_number: str | Pho
 def record_rejected(session: Session, *, sip_call_id: str, line_number: str | PhoneNumber | None,
                     identity: CallerIdentity, desk: str, reason: str,
                     at: datetime | None = None) -> Call:
-    """A call the SIP stack turned away before ringing (all lines busy): the
+    """A call the desk turned away before ringing (all lines busy): the
     caller reached nobody, so it goes straight onto the callback list."""
     return _record_inbound(session, sip_call_id=sip_call_id, line_number=line_number,
                            identity=identity, desk=desk, at=at or utcnow(),
@@ -67,37 +83,23 @@ def _record_inbound(session: Session, *, sip_call_id: str, line_number, identity
                     desk: str, at: datetime, status: CallStatus, reason: str | None) -> Call:
     values = inbound_values(sip_call_id=sip_call_id, line_id=_line_id(session, line_number),
                             identity=identity, at=at, status=status, reason=reason)
-    call_id, made = insert_ringing_row(session, values)
+    x = writing(session)
+    call_id, made = call_log.insert_inbound(x, values, desk=desk)
     if made:
-        complete_ringing(session, call_id=call_id, desk=desk)
-    return session.get(Call, call_id)
+        call_log.complete_ringing(x, call_id=call_id, desk=desk)
+    return _fresh(session, x, call_id)
 
 
 def complete_ringing(session: Session, *, call_id: int, desk: str) -> None:
     """What a new call's row needs besides itself: the caller's history link,
     the audit entry and the change event (see dispatch/call_intake.py)."""
-    call = session.get(Call, call_id)
-    if call.caller_number:
-        call.caller_id = _caller_id(session, call.caller_number, call.caller_name,
-                                    call.started_at)
-    action, after = ringing_audit(status=call.status, line_id=call.line_id, desk=desk,
-                                  withheld=call.caller_withheld)
-    _audit(session, call, desk, action, before=None, after=after)
+    x = writing(session)
+    call_log.complete_ringing(x, call_id=call_id, desk=desk)
+    _fresh(session, x, call_id)
 
 
 def line_id_for(session: Session, line_number: str | PhoneNumber | None) -> int | None:
     return _line_id(session, line_number)
-
-
-def _caller_id(session: Session, number: str, name: str | None, at: datetime) -> int:
-    caller = session.scalar(select(Caller).where(Caller.number == number))
-    if caller is None:
-        caller = Caller(number=number, last_name=name, first_seen_at=at)
-        session.add(caller)
-        session.flush()
-    elif name:
-        caller.last_name = name
-    return caller.id
 
 
 def _line_id(session: Session, line_number: str | PhoneNumber | None) -> int | None:
@@ -109,101 +111,12 @@ def _line_id(session: Session, line_number: str | PhoneNumber | None) -> int | N
 
 
 # ---------------------------------------------------------- transitions
-#
-# Each rule reads a `CallState` and returns the `Change` to make (None: the
-# call stays as it is), so that the ORM functions below and the call log's
-# plain-SQL writer (dispatch/call_log_sqlite.py) apply the same rules.
 
-@dataclass(frozen=True)
-class CallState:
-    """What the transition rules read of a call."""
-    id: int
-    status: CallStatus
-    direction: CallDirection
-    desk: str | None
-    answered_at: datetime | None
-    callback_of_id: int | None
-    callback_state: CallbackState | None
-
-
-@dataclass(frozen=True)
-class Change:
-    """A transition worked out: the call's new values and its audit entry."""
-    values: dict
-    action: str
-    before: dict
-    after: dict
-    reopens_callback_of: int | None = None  # an unanswered call-back: its original
-
-
-def answering(call: CallState, *, desk: str, at: datetime,
-              operator_id: int | None = None) -> Change | None:
-    if call.status is CallStatus.ANSWERED:
-        if call.desk == desk:
-            return None
-        raise CallTaken(f"call {call.id} was answered at desk {call.desk}")
-    if call.status is not CallStatus.RINGING:
-        raise IllegalTransition(f"call {call.id} is {call.status}, it can no longer be answered")
-    values = {"status": CallStatus.ANSWERED, "answered_at": at, "desk": desk}
-    if operator_id is not None:
-        values["operator_id"] = operator_id
-    return Change(values, "call.answered", before={"status": CallStatus.RINGING},
-                  after={"status": CallStatus.ANSWERED, "desk": desk})
-
-
-def ending(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change | None:
-    _check_ended_by(ended_by)
-    if call.direction is CallDirection.OUTBOUND and call.status is CallStatus.RINGING:
-        return _finishing(call, CallStatus.ENDED, ended_by, at)
-    if call.status is not CallStatus.ANSWERED or call.desk != desk:
-        return None
-    return _finishing(call, CallStatus.ENDED, ended_by, at)
-
-
-def abandoning(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change | None:
-    _check_ended_by(ended_by)
-    if call.direction is CallDirection.OUTBOUND:
-        return ending(call, ended_by=ended_by, desk=desk, at=at)
-    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
-    if call.status is not CallStatus.RINGING and not unconnected_claim:
-        return None
-    return _finishing(call, CallStatus.ABANDONED, ended_by, at, answered_at=None,
-                      callback_state=CallbackState.PENDING)
-
-
-def declining(call: CallState, *, desk: str, at: datetime) -> Change | None:
-    unconnected_claim = call.status is CallStatus.ANSWERED and call.desk == desk
-    if call.status is not CallStatus.RINGING and not unconnected_claim:
-        return None
-    return _finishing(call, CallStatus.REJECTED, "operator", at, answered_at=None)
-
-
-def _finishing(call: CallState, status: CallStatus, ended_by: str, at: datetime,
-               **also) -> Change:
-    values = {**also, "status": status, "ended_at": at, "ended_by": ended_by}
-    answered_at = values.get("answered_at", call.answered_at)
-    unanswered_call_back = call.callback_of_id and answered_at is None
-    reopens = (call.callback_of_id if call.direction is CallDirection.OUTBOUND
-               and unanswered_call_back else None)
-    return Change(values, f"call.{status.value}", before={"status": call.status},
-                  after={"status": status, "ended_by": ended_by,
-                         "callback_state": values.get("callback_state", call.callback_state)},
-                  reopens_callback_of=reopens)
-
-
-def reopened_callback(original_state: CallbackState | None, call_back_id: int) -> dict | None:
-    """Nobody picked up the call-back: the citizen still needs one."""
-    if original_state is not CallbackState.CALLED_BACK:
-        return None
-    return {"callback_state": CallbackState.PENDING,
-            "callback_note": f"call-back {call_back_id} not answered"}
-
-
-def ringing_audit(*, status: CallStatus, line_id: int | None, desk: str,
-                  withheld: bool) -> tuple[str, dict]:
-    """(action, after) of the audit entry of a call that just rang."""
-    return f"call.{status.value}", {"status": status, "line_id": line_id, "desk": desk,
-                                    "withheld": withheld}
+def _transition(session: Session, rule, sip_call_id: str, **arguments) -> Call | None:
+    x = writing(session)
+    state, change = call_log.transition(x, key=sip_call_id, rule=rule, **arguments)
+    call = _fresh(session, x, state.id)
+    return call if change is not None or rule is answering else None
 
 
 def mark_answered(session: Session, *, sip_call_id: str, desk: str,
@@ -211,19 +124,17 @@ def mark_answered(session: Session, *, sip_call_id: str, desk: str,
     """Claim the call for `desk` (for a call-back: the far end picked up).
     Raises CallTaken if another desk claimed it first; answering twice on
     the same desk is harmless."""
-    call = _locked(session, sip_call_id)
-    change = answering(_state(call), desk=desk, at=at or utcnow(), operator_id=operator_id)
-    return call if change is None else _apply(session, call, change, desk)
+    return _transition(session, answering, sip_call_id, desk=desk, at=at or utcnow(),
+                       operator_id=operator_id)
 
 
 def mark_ended(session: Session, *, sip_call_id: str, ended_by: str, desk: str,
                at: datetime | None = None) -> Call | None:
     """An answered call hung up. Only the desk holding the call ends it: the
     other desk's leg of a forked call closing changes nothing."""
-    _check_ended_by(ended_by)
-    call = _locked(session, sip_call_id)
-    change = ending(_state(call), ended_by=ended_by, desk=desk, at=at or utcnow())
-    return None if change is None else _apply(session, call, change, desk)
+    check_ended_by(ended_by)
+    return _transition(session, ending, sip_call_id, ended_by=ended_by, desk=desk,
+                       at=at or utcnow())
 
 
 def mark_abandoned(session: Session, *, sip_call_id: str, desk: str, ended_by: str = "caller",
@@ -231,10 +142,9 @@ def mark_abandoned(session: Session, *, sip_call_id: str, desk: str, ended_by: s
     """The call went away before anyone spoke to the caller: CANCEL or BYE
     while ringing, or the caller hung up just as this desk picked up (the
     answer never connected). If another desk answered, nothing changes."""
-    _check_ended_by(ended_by)
-    call = _locked(session, sip_call_id)
-    change = abandoning(_state(call), ended_by=ended_by, desk=desk, at=at or utcnow())
-    return None if change is None else _apply(session, call, change, desk)
+    check_ended_by(ended_by)
+    return _transition(session, abandoning, sip_call_id, ended_by=ended_by, desk=desk,
+                       at=at or utcnow())
 
 
 def mark_declined(session: Session, *, sip_call_id: str, desk: str,
@@ -242,46 +152,25 @@ def mark_declined(session: Session, *, sip_call_id: str, desk: str,
     """An operator refused a ringing call on purpose: not a callback. Also
     when this desk's answer was being claimed as the operator declined (the
     answer never connected)."""
-    call = _locked(session, sip_call_id)
-    change = declining(_state(call), desk=desk, at=at or utcnow())
-    return None if change is None else _apply(session, call, change, desk)
+    return _transition(session, declining, sip_call_id, desk=desk, at=at or utcnow())
 
 
-def _state(call: Call) -> CallState:
-    return CallState(id=call.id, status=call.status, direction=call.direction, desk=call.desk,
-                     answered_at=call.answered_at, callback_of_id=call.callback_of_id,
-                     callback_state=call.callback_state)
-
-
-def _apply(session: Session, call: Call, change: Change, desk: str) -> Call:
-    for column, value in change.values.items():
-        setattr(call, column, value)
-    if change.reopens_callback_of is not None:
-        original = session.get(Call, change.reopens_callback_of)
-        reopened = None if original is None else reopened_callback(original.callback_state,
-                                                                   call.id)
-        if reopened is not None:
-            for column, value in reopened.items():
-                setattr(original, column, value)
-            announce(session, ChangeEvent("call", str(original.id), "callback"))
-    _audit(session, call, desk, change.action, before=change.before, after=change.after)
-    return call
+def mark_timed_out(session: Session, *, sip_call_id: str, desk: str,
+                   at: datetime | None = None) -> Call | None:
+    """Nobody answered within the ring timeout: ended by the desk, on the
+    callback list."""
+    return _transition(session, timing_out, sip_call_id, desk=desk, at=at or utcnow())
 
 
 def set_recording(session: Session, *, sip_call_id: str, path: str | Path) -> Call:
-    call = _locked(session, sip_call_id)
-    call.recording_path = str(path)[:MAX_RECORDING_PATH]
-    announce(session, ChangeEvent("call", str(call.id), "recording"))
-    return call
+    x = writing(session)
+    return _fresh(session, x, call_log.set_recording(x, key=sip_call_id, path=str(path)))
 
 
 def note_hold(session: Session, *, sip_call_id: str, held: bool, actor: str) -> Call:
     """Hold is not a status (the call stays answered) but it is audited."""
-    call = _locked(session, sip_call_id)
-    record_audit(session, actor=actor, action="call.hold" if held else "call.resume",
-                 entity="call", entity_id=call.id, after={"held": held})
-    announce(session, ChangeEvent("call", str(call.id), "hold" if held else "resume"))
-    return call
+    x = writing(session)
+    return _fresh(session, x, call_log.note_hold(x, key=sip_call_id, held=held, actor=actor))
 
 
 # ------------------------------------------------------- callback list
@@ -299,21 +188,17 @@ def clear_callback(session: Session, *, call_id: int, reason: str, actor: str) -
         raise InvalidInput("say why the call-back is no longer needed (--reason)")
     if len(reason) > MAX_NOTE:
         raise InvalidInput(f"the reason is longer than {MAX_NOTE} characters")
-    call = get_call(session, call_id)
-    if call.callback_state is not CallbackState.PENDING:
-        raise IllegalTransition(f"call {call_id} is not on the callback list")
-    call.callback_state, call.callback_note = CallbackState.CLEARED, reason
-    record_audit(session, actor=actor, action="call.callback_cleared", entity="call",
-                 entity_id=call.id, before={"callback_state": CallbackState.PENDING},
-                 after={"callback_state": call.callback_state, "reason": reason})
-    announce(session, ChangeEvent("call", str(call.id), "callback"))
-    return call
+    x = writing(session)
+    call_log.clear_callback(x, call_id=call_id, reason=reason, actor=actor)
+    return _fresh(session, x, call_id)
 
 
 def callback_target(session: Session, call_id: int) -> str:
-    """The E.164 number to dial for a call-back, or a clear refusal."""
+    """The E.164 number to dial for a call-back, or a clear refusal. A
+    private number the network asserted on the emergency line is kept
+    for exactly this (RFC 3325): the centre may call back."""
     call = get_call(session, call_id)
-    if call.caller_withheld or not call.caller_number:
+    if not call.caller_number:
         raise InvalidInput(f"call {call_id} has no caller number to call back")
     return call.caller_number
 
@@ -321,25 +206,11 @@ def callback_target(session: Session, call_id: int) -> str:
 def record_call_back(session: Session, *, original_id: int, sip_call_id: str, desk: str,
                      actor: str, at: datetime | None = None) -> Call:
     """The outgoing call an operator placed to call a caller back."""
-    number = callback_target(session, original_id)
-    original = get_call(session, original_id)
-    at = at or utcnow()
-    call = Call(sip_call_id=check_sip_call_id(sip_call_id), direction=CallDirection.OUTBOUND,
-                line_id=original.line_id, caller_id=original.caller_id, caller_number=number,
-                caller_raw=number, caller_name=original.caller_name, status=CallStatus.RINGING,
-                started_at=at, desk=desk, callback_of_id=original.id)
-    session.add(call)
-    session.flush()
-    before = {"callback_state": original.callback_state}
-    if original.callback_state is CallbackState.PENDING:
-        original.callback_state = CallbackState.CALLED_BACK
-        original.callback_note = f"called back: call {call.id}"
-    record_audit(session, actor=actor, action="call.called_back", entity="call",
-                 entity_id=original.id, before=before,
-                 after={"callback_state": original.callback_state, "call_back_id": call.id})
-    announce(session, ChangeEvent("call", str(call.id), "dialing"))
-    announce(session, ChangeEvent("call", str(original.id), "callback"))
-    return call
+    x = writing(session)
+    call_id = call_log.record_call_back(x, original_id=original_id,
+                                        key=check_sip_call_id(sip_call_id), desk=desk,
+                                        actor=actor, at=at or utcnow())
+    return _fresh(session, x, call_id)
 
 
 # -------------------------------------------------------------- queries
@@ -420,6 +291,9 @@ def describe_call(call: Call) -> dict:
             "caller": call.caller_number, "caller_display": format_for_display(call.caller_number),
             "caller_raw": call.caller_raw, "caller_name": call.caller_name,
             "withheld": call.caller_withheld,
+            # Asked to be hidden, kept because the network asserted it on the
+            # emergency line: for the call-taker, never for a bulletin or a report.
+            "private": bool(call.caller_withheld and call.caller_number),
             "line": call.line.number if call.line is not None else None,
             "line_name": call.line.name if call.line is not None else None,
             "line_purpose": str(call.line.purpose) if call.line is not None else None,
@@ -444,7 +318,7 @@ def purge_recordings(session: Session, *, now: datetime, retention: timedelta, a
                                Call.started_at < now - retention,
                                Call.status.in_(FINISHED))
     deleted, purged_ids = 0, []
-    for call in session.scalars(query):
+    for call in list(session.scalars(query)):
         path = Path(call.recording_path)
         if _inside(path, root):
             # Only our own directory: a path in the database is not a licence
@@ -456,9 +330,12 @@ def purge_recordings(session: Session, *, now: datetime, retention: timedelta, a
                 pass
         elif path.exists():
             continue
-        call.recording_path = None
         purged_ids.append(call.id)
     if purged_ids:
+        x = writing(session)
+        for call_id in purged_ids:
+            call_log.clear_recording(x, call_id=call_id)
+        _fresh(session, x, None)
         record_audit(session, actor=actor, action="recordings.purged", entity="call",
                      after={"deleted": deleted, "call_ids": purged_ids,
                             "retention_days": retention.days})
@@ -471,26 +348,3 @@ def _inside(path: Path, root: Path) -> bool:
     except OSError:
         return False
     return resolved.suffix.lower() == ".wav" and root in resolved.parents
-
-
-# -------------------------------------------------------------- helpers
-
-def _locked(session: Session, sip_call_id: str) -> Call:
-    # FOR UPDATE serialises two desks claiming the same call on PostgreSQL;
-    # SQLite writers are already serialised by BEGIN IMMEDIATE.
-    call = session.scalar(select(Call).where(Call.sip_call_id == sip_call_id).with_for_update())
-    if call is None:
-        raise NotFound(f"no call with SIP Call-ID {sip_call_id!r}")
-    return call
-
-
-def _audit(session: Session, call: Call, actor: str, action: str,
-           before: Mapping | None, after: Mapping | None) -> None:
-    record_audit(session, actor=actor, action=action, entity="call", entity_id=call.id,
-                 before=before, after=after)
-    announce(session, ChangeEvent("call", str(call.id), str(call.status)))
-
-
-def _check_ended_by(ended_by: str) -> None:
-    if ended_by not in ENDED_BY:
-        raise InvalidInput(f"ended_by must be one of {', '.join(ENDED_BY)}, got {ended_by!r}")

@@ -13,7 +13,7 @@ class _Values(str, enum.Enum):
         return self.value
 
     @classmethod
-    def parse(cls, text: str) -> "_Values":
+    def parse(cls, text: str) -> _Values:
         try:
             return cls(text.strip().lower().replace("-", "_").replace(" ", "_"))
         except ValueError:
@@ -45,6 +45,7 @@ class CallStatus(_Values):
     ENDED = "ended"
     ABANDONED = "abandoned"
     REJECTED = "rejected"
+    TIMED_OUT = "timed_out"  # nobody answered within sip.ring_timeout_s: the desk ended it
 
 
 class CallbackState(_Values):

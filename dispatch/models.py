@@ -7,15 +7,37 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, Enum, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Text, TypeDecorator, UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from dispatch.enums import (BulletinStatus, CallbackState, CallDirection, CallStatus,
-                            ComplaintChannel, ComplaintStatus, IncidentStatus, LinePurpose,
-                            Role, UnitStatus)
+from dispatch.enums import (
+    BulletinStatus,
+    CallbackState,
+    CallDirection,
+    CallStatus,
+    ComplaintChannel,
+    ComplaintStatus,
+    IncidentStatus,
+    LinePurpose,
+    Role,
+    UnitStatus,
+)
 
 # Stable constraint names, so Alembic can alter them on SQLite and PostgreSQL alike.
 NAMING = {
@@ -34,14 +56,14 @@ class UtcDateTime(TypeDecorator):
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
-    def process_result_value(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
@@ -78,10 +100,10 @@ class Caller(Base):
     __tablename__ = "callers"
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)  # E.164
-    last_name: Mapped[Optional[str]] = mapped_column(String(128))
-    last_lat: Mapped[Optional[float]] = mapped_column(Float)
-    last_lon: Mapped[Optional[float]] = mapped_column(Float)
-    last_location_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
+    last_name: Mapped[str | None] = mapped_column(String(128))
+    last_lat: Mapped[float | None] = mapped_column(Float)
+    last_lon: Mapped[float | None] = mapped_column(Float)
+    last_location_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -89,30 +111,33 @@ class Call(Base):
     __tablename__ = "calls"
     __table_args__ = (Index("ix_calls_status_started", "status", "started_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    sip_call_id: Mapped[Optional[str]] = mapped_column(String(255), unique=True)
+    sip_call_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     direction: Mapped[CallDirection] = mapped_column(_enum(CallDirection),
                                                      default=CallDirection.INBOUND)
-    line_id: Mapped[Optional[int]] = mapped_column(ForeignKey("lines.id"))
-    caller_id: Mapped[Optional[int]] = mapped_column(ForeignKey("callers.id"), index=True)
-    caller_number: Mapped[Optional[str]] = mapped_column(String(32), index=True)  # E.164
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("lines.id"))
+    caller_id: Mapped[int | None] = mapped_column(ForeignKey("callers.id"), index=True)
+    caller_number: Mapped[str | None] = mapped_column(String(32), index=True)  # E.164
     caller_raw: Mapped[str] = mapped_column(String(512), default="")
-    caller_name: Mapped[Optional[str]] = mapped_column(String(128))
+    caller_name: Mapped[str | None] = mapped_column(String(128))
     caller_withheld: Mapped[bool] = mapped_column(Boolean, default=False)
-    identity_headers: Mapped[Optional[dict]] = mapped_column(JSON)
+    identity_headers: Mapped[dict | None] = mapped_column(JSON)
     status: Mapped[CallStatus] = mapped_column(_enum(CallStatus), default=CallStatus.RINGING)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    answered_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
-    ended_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
-    ended_by: Mapped[Optional[str]] = mapped_column(String(16))  # caller / operator / system
-    desk: Mapped[Optional[str]] = mapped_column(String(64))  # the desk that claimed it
-    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operators.id"))
-    recording_path: Mapped[Optional[str]] = mapped_column(String(512))
-    callback_state: Mapped[Optional[CallbackState]] = mapped_column(_enum(CallbackState))
-    callback_note: Mapped[Optional[str]] = mapped_column(String(512))
-    callback_of_id: Mapped[Optional[int]] = mapped_column(ForeignKey("calls.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    ended_by: Mapped[str | None] = mapped_column(String(16))  # caller / operator / system
+    desk: Mapped[str | None] = mapped_column(String(64))  # the desk that claimed it
+    # The desk whose engine wrote the ringing row: after a crash, that desk's
+    # next start closes the rows it left ringing (dispatch/call_log.py).
+    intake_desk: Mapped[str | None] = mapped_column(String(64))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    recording_path: Mapped[str | None] = mapped_column(String(512))
+    callback_state: Mapped[CallbackState | None] = mapped_column(_enum(CallbackState))
+    callback_note: Mapped[str | None] = mapped_column(String(512))
+    callback_of_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
 
-    line: Mapped[Optional[Line]] = relationship()
-    caller: Mapped[Optional[Caller]] = relationship()
+    line: Mapped[Line | None] = relationship()
+    caller: Mapped[Caller | None] = relationship()
 
 
 class IncidentType(Base):
@@ -143,7 +168,7 @@ class Station(Base):
     lon: Mapped[float] = mapped_column(Float)
     approximate: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    units: Mapped[list["Unit"]] = relationship(back_populates="station")
+    units: Mapped[list[Unit]] = relationship(back_populates="station")
 
 
 class Unit(Base):
@@ -154,9 +179,9 @@ class Unit(Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
     status: Mapped[UnitStatus] = mapped_column(_enum(UnitStatus), default=UnitStatus.AVAILABLE)
     status_since: Mapped[datetime] = mapped_column(UtcDateTime)
-    lat: Mapped[Optional[float]] = mapped_column(Float)
-    lon: Mapped[Optional[float]] = mapped_column(Float)
-    position_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    position_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     station: Mapped[Station] = relationship(back_populates="units")
     kind: Mapped[UnitKind] = relationship()
@@ -174,16 +199,16 @@ class Incident(Base):
     lon: Mapped[float] = mapped_column(Float)
     address: Mapped[str] = mapped_column(String(256), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    caller_number: Mapped[Optional[str]] = mapped_column(String(32), index=True)
-    call_id: Mapped[Optional[int]] = mapped_column(ForeignKey("calls.id"))
+    caller_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
-    closed_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     type: Mapped[IncidentType] = relationship()
-    events: Mapped[list["IncidentEvent"]] = relationship(
+    events: Mapped[list[IncidentEvent]] = relationship(
         back_populates="incident", order_by="IncidentEvent.id", cascade="all, delete-orphan")
-    assignments: Mapped[list["Assignment"]] = relationship(
+    assignments: Mapped[list[Assignment]] = relationship(
         back_populates="incident", order_by="Assignment.id")
 
 
@@ -206,12 +231,12 @@ class Assignment(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     assigned_by: Mapped[str] = mapped_column(String(64))
-    eta_s: Mapped[Optional[int]] = mapped_column(Integer)
-    distance_m: Mapped[Optional[int]] = mapped_column(Integer)
+    eta_s: Mapped[int | None] = mapped_column(Integer)
+    distance_m: Mapped[int | None] = mapped_column(Integer)
     dispatched_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    en_route_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
-    on_scene_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
-    cleared_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
+    en_route_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    on_scene_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     incident: Mapped[Incident] = relationship(back_populates="assignments")
     unit: Mapped[Unit] = relationship()
@@ -222,7 +247,7 @@ class Agency(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(256))
-    phone: Mapped[Optional[str]] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -259,13 +284,13 @@ class Complaint(Base):
                                                     default=ComplaintStatus.RECEIVED)
     channel: Mapped[ComplaintChannel] = mapped_column(_enum(ComplaintChannel),
                                                       default=ComplaintChannel.CALL)
-    lat: Mapped[Optional[float]] = mapped_column(Float)
-    lon: Mapped[Optional[float]] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
     address: Mapped[str] = mapped_column(String(256), default="")
     description: Mapped[str] = mapped_column(Text)
-    reporter_name: Mapped[Optional[str]] = mapped_column(String(128))  # private
-    reporter_phone: Mapped[Optional[str]] = mapped_column(String(32), index=True)  # private
-    call_id: Mapped[Optional[int]] = mapped_column(ForeignKey("calls.id"))
+    reporter_name: Mapped[str | None] = mapped_column(String(128))  # private
+    reporter_phone: Mapped[str | None] = mapped_column(String(32), index=True)  # private
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -273,7 +298,7 @@ class Complaint(Base):
 
     category: Mapped[ComplaintCategory] = relationship()
     agency: Mapped[Agency] = relationship()
-    events: Mapped[list["ComplaintEvent"]] = relationship(
+    events: Mapped[list[ComplaintEvent]] = relationship(
         back_populates="complaint", order_by="ComplaintEvent.id", cascade="all, delete-orphan")
 
 
@@ -294,7 +319,7 @@ class ComplaintEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
-    from_status: Mapped[Optional[ComplaintStatus]] = mapped_column(_enum(ComplaintStatus))
+    from_status: Mapped[ComplaintStatus | None] = mapped_column(_enum(ComplaintStatus))
     to_status: Mapped[ComplaintStatus] = mapped_column(_enum(ComplaintStatus))
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(64))
@@ -311,9 +336,9 @@ class Bulletin(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
 
-    items: Mapped[list["BulletinItem"]] = relationship(
+    items: Mapped[list[BulletinItem]] = relationship(
         back_populates="bulletin", order_by="BulletinItem.position", cascade="all, delete-orphan")
-    readings: Mapped[list["OnAirReading"]] = relationship(
+    readings: Mapped[list[OnAirReading]] = relationship(
         back_populates="bulletin", order_by="OnAirReading.id")
 
 
@@ -336,10 +361,10 @@ class OnAirReading(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    ended_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reader: Mapped[str] = mapped_column(String(64))
     complaint_ids: Mapped[list] = mapped_column(JSON, default=list)
-    end_reason: Mapped[Optional[str]] = mapped_column(String(32))  # off_air / timeout / fault / close
+    end_reason: Mapped[str | None] = mapped_column(String(32))  # off_air / timeout / fault / close
 
     bulletin: Mapped[Bulletin] = relationship(back_populates="readings")
 
@@ -365,9 +390,18 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
-    entity_id: Mapped[Optional[str]] = mapped_column(String(64))
-    before: Mapped[Optional[dict]] = mapped_column(JSON)
-    after: Mapped[Optional[dict]] = mapped_column(JSON)
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+
+
+class JournalApplied(Base):
+    """Which journaled call events have reached the database: a journal
+    replayed twice (a crash mid-replay) applies each event once."""
+    __tablename__ = "journal_applied"
+    sip_call_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    event: Mapped[str] = mapped_column(String(64), primary_key=True)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SeedInfo(Base):

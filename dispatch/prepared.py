@@ -10,7 +10,8 @@ rows read and written are exactly those the ORM reads and writes.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
@@ -29,6 +30,15 @@ def close_quietly(connection, what: str) -> None:
         log.debug("closing the %s connection failed", what, exc_info=True)
 
 
+def roll_back(cursor) -> None:
+    """ROLLBACK after a failed statement, if SQLite has not already done it:
+    on SQLITE_FULL (a full disk) SQLite rolls back by itself, and a second
+    ROLLBACK's "cannot rollback - no transaction is active" would hide the
+    real cause in every message and log line."""
+    if cursor.connection.in_transaction:
+        cursor.execute("ROLLBACK")
+
+
 class Prepared:
     def __init__(self, statement: ClauseElement, dialect: Dialect,
                  column_keys: Sequence[str] = ()) -> None:
@@ -39,6 +49,12 @@ class Prepared:
         self._binds: list[tuple[str, Processor]] = [
             (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
             for name in compiled.positiontup]
+        # Values written into the statement itself (status == 'ringing'):
+        # SQLAlchemy binds them too, under names of its own.
+        self._fixed = {name: compiled.binds[name].effective_value
+                       for name in compiled.positiontup if not compiled.binds[name].required
+                       and compiled.binds[name].callable is None
+                       and compiled.binds[name].value is not None}
         self._results: list[Processor] = [  # what a SELECT or a RETURNING gives
             column.type.dialect_impl(dialect).result_processor(dialect, None)
             for column in statement.exported_columns]
@@ -49,6 +65,8 @@ class Prepared:
         return [name for name, _ in self._binds]
 
     def parameters(self, values: dict) -> list:
+        if self._fixed:
+            values = {**self._fixed, **values}
         return [value if process is None else process(value)
                 for value, process in ((values[name], process) for name, process in self._binds)]
 

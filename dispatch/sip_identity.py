@@ -7,18 +7,28 @@ cleaned, nothing backtracks and nothing raises.
 
 Trust order for the caller's number: P-Asserted-Identity (RFC 3325),
 Remote-Party-ID (its predecessor), then From (whatever the phone claims).
+A number the network asserts wins over an anonymous or non-numeric From.
 A privacy request (``Privacy: id``/``header``, ``privacy=full|uri`` on
-Remote-Party-ID, an anonymous URI) hides number and name alike.
-`CallerIdentity.raw_headers` keeps the headers as received for diagnosis
-only: it may still hold the hidden number, so never show or log it.
+Remote-Party-ID, an anonymous URI or withheld marker in any identity
+header) hides number and name alike in `CallerIdentity.number`.
+
+Emergency services sit inside the network's trust domain (RFC 3325 §7),
+so a privacy request does not hide the asserted caller from them:
+`CallerIdentity.asserted_number` keeps the number asserted in
+P-Asserted-Identity/Remote-Party-ID, privacy or not, and
+`CallerIdentity.for_emergency_line()` is the identity an emergency line
+stores and shows (that number, still marked private). Other lines use the
+plain identity. `asserted_number` and `raw_headers` (kept for diagnosis)
+may hold a number the caller asked to hide: never log them, and never
+show them anywhere but the call-taker's screen of an emergency call.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
 from urllib.parse import unquote
 
 from dispatch.phone import NO_NUMBER, WITHHELD_NUMBER, PhoneNumber, normalise_number
@@ -50,11 +60,35 @@ _ANONYMOUS_HOST = "anonymous.invalid"
 
 @dataclass(frozen=True)
 class CallerIdentity:
+    """The calling party as the desk may show it on any line.
+
+    ``number`` is `WITHHELD_NUMBER` and ``display_name`` None when the
+    caller asked for privacy. ``asserted_number`` is the dialable calling
+    number the network asserted (P-Asserted-Identity, else Remote-Party-ID),
+    kept even under a privacy request; None when neither asserts one.
+    Personal data, possibly hidden by the caller's request: never log it,
+    never show it outside the call-taker's screen (it is left out of repr).
+    """
+
     number: PhoneNumber
     display_name: str | None
     source: str | None  # PAI, RPID, FROM or None when no identity header
     raw_headers: Mapping[str, str] = field(default_factory=dict)
     privacy: bool = False
+    asserted_number: PhoneNumber | None = field(default=None, repr=False)
+
+    def for_emergency_line(self) -> CallerIdentity:
+        """The identity an emergency line stores and shows.
+
+        When privacy hid a number the network asserted, a copy whose
+        ``number`` is that number, still ``privacy=True`` and without the
+        display name, so the call-taker sees it marked private. Otherwise
+        (no privacy, or only the phone's own From number under a privacy
+        request) this identity unchanged.
+        """
+        if not self.privacy or self.asserted_number is None:
+            return self
+        return replace(self, number=self.asserted_number)
 
 
 @dataclass(frozen=True)
@@ -83,6 +117,8 @@ def parse_caller(message: str | bytes) -> CallerIdentity:
     identities = {name: _identities(headers[name.lower()], name) for name in _IDENTITY_HEADERS}
     everyone = [ident for name in _IDENTITY_HEADERS for ident in identities[name]]
     chosen = _choose_identity(identities)
+    # An anonymous From is a privacy request like any other: it hides the
+    # number asserted beside it here, but not from `asserted_number`.
     privacy = _privacy_requested(headers["privacy"]) or any(i.asks_privacy for i in everyone)
     if privacy:
         number, display_name = WITHHELD_NUMBER, None
@@ -100,6 +136,7 @@ def parse_caller(message: str | bytes) -> CallerIdentity:
         source=chosen.header if chosen else None,
         raw_headers=MappingProxyType(raw_headers),
         privacy=privacy,
+        asserted_number=_asserted_number(chosen),
     )
 
 
@@ -226,6 +263,21 @@ def _choose_identity(identities: Mapping[str, list[_Identity]]) -> _Identity | N
         if dialable:
             return dialable[0]
     return next((identities[h][0] for h in _IDENTITY_HEADERS if identities[h]), None)
+
+
+def _asserted_number(chosen: _Identity | None) -> PhoneNumber | None:
+    """The chosen identity's number when the network asserts it: from
+    P-Asserted-Identity or Remote-Party-ID, dialable, of the calling party.
+    `_choose_identity` falls back to a non-calling or non-dialable identity
+    when there is no better one; those assert nothing."""
+    if (
+        chosen is None
+        or chosen.header == FROM
+        or not chosen.number.is_dialable
+        or chosen.params.get("party", "calling") != "calling"
+    ):
+        return None
+    return chosen.number
 
 
 def _display_name(chosen: _Identity | None, everyone: list[_Identity]) -> str | None:

@@ -10,9 +10,9 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dispatch import paths
 from dispatch.errors import InvalidInput
 from dispatch.events import ORIGIN_KEY, EventBus, drop_pending, take_pending
+from dispatch.log_privacy import personal_data_logged
 
 log = logging.getLogger(__name__)
 _WRITE = "safedesk_write"
@@ -106,7 +107,8 @@ class Database:
             raise InvalidInput(f"unsupported database {self.dialect!r}: use sqlite or postgresql")
         if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url, echo=echo, pool_pre_ping=self.dialect != "sqlite")
+        self.engine: Engine = create_engine(url, echo=echo, pool_pre_ping=self.dialect != "sqlite",
+                                            hide_parameters=not personal_data_logged())
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
@@ -123,7 +125,8 @@ class Database:
         if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
             self._wal_path = Path(parsed.database).expanduser().with_name(
                 Path(parsed.database).name + "-wal")
-            self._brief_engine = create_engine(url, echo=echo)
+            self._brief_engine = create_engine(url, echo=echo,
+                                               hide_parameters=not personal_data_logged())
             event.listen(self._brief_engine, "connect", _sqlite_pragmas)
             event.listen(self._brief_engine, "connect", _sqlite_sync_at_checkpoints)
             event.listen(self._brief_engine, "begin", _sqlite_begin)

@@ -30,9 +30,20 @@ class ActiveCall:
     held: bool = False
     taken_elsewhere: bool = False
     hangup_by: str | None = None
+    timing_out: bool = False      # the ring timeout's write is on its way; 480 follows
+    closing: bool = False         # the desk shuts down: written down, then 503
+    final_status: str | None = None  # written before the desk's own final response
+    rang_at: float = 0.0          # time.monotonic() when it rang
     finished: bool = False
     media: Any = None             # the call's pj.AudioMedia while active
     recording: CallRecording | None = None
+
+    @property
+    def unanswered_inbound(self) -> bool:
+        """Ringing here and nobody has started to answer, decline or time it out."""
+        return (self.direction == CallDirection.INBOUND.value and not self.claimed
+                and self.answering is None and not self.declined and not self.timing_out
+                and not self.closing and not self.refused and not self.finished)
 
     def plain(self) -> dict:
         state = ("held" if self.held else "answered" if self.confirmed

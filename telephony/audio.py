@@ -19,6 +19,7 @@ mixes the operator's side into the recording too.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -41,39 +42,76 @@ class FrameBuffer:
 
     When the reader falls behind, the oldest audio is dropped: a late
     earpiece is worse than a gap, because the operator talks over the caller.
+    Each chunk keeps the time it was written (time.monotonic_ns(), one clock
+    for every process of the machine), so the engine link can say how long
+    audio took to cross it. A reader on a thread of its own blocks in
+    `wait_readable` instead of polling.
     """
 
     def __init__(self, max_bytes: int) -> None:
-        self._chunks: deque[bytes] = deque()
+        self._chunks: deque[tuple[bytes, int]] = deque()  # (pcm, written at)
         self._size = 0
         self._max = max_bytes
         self._lock = threading.Lock()
+        self._readable = threading.Condition(self._lock)
         self.dropped_bytes = 0
 
     def write(self, data: bytes) -> None:
         if not data:
             return
         with self._lock:
-            self._chunks.append(bytes(data))
+            self._chunks.append((bytes(data), time.monotonic_ns()))
             self._size += len(data)
             while self._size > self._max and self._chunks:
-                oldest = self._chunks.popleft()
+                oldest, _ = self._chunks.popleft()
                 self._size -= len(oldest)
                 self.dropped_bytes += len(oldest)
+            self._readable.notify()
 
     def read(self, max_bytes: int) -> bytes:
         """Up to max_bytes, possibly fewer (or none) if the writer is slow."""
-        out = bytearray()
+        return self.read_stamped(max_bytes)[0]
+
+    def read_stamped(self, max_bytes: int) -> tuple[bytes, int]:
+        """Like read(), and when the oldest audio it read was written (0 if it
+        read nothing, or only what read_all_but() held back)."""
         with self._lock:
-            while self._chunks and len(out) < max_bytes:
-                chunk = self._chunks.popleft()
-                room = max_bytes - len(out)
-                if len(chunk) > room:
-                    self._chunks.appendleft(chunk[room:])
-                    chunk = chunk[:room]
-                out += chunk
-            self._size -= len(out)
-        return bytes(out)
+            return self._take(max_bytes)
+
+    def read_all_but(self, keep: int) -> tuple[bytes, int]:
+        """All but the last `keep` bytes, as read_stamped(). What stays is
+        held back on purpose, so it no longer dates the audio read with it."""
+        with self._lock:
+            taken = self._take(self._size - keep)
+            self._chunks = deque((chunk, 0) for chunk, _ in self._chunks)
+            return taken
+
+    def _take(self, max_bytes: int) -> tuple[bytes, int]:
+        out = bytearray()
+        written_at = 0
+        while self._chunks and len(out) < max_bytes:
+            chunk, stamp = self._chunks.popleft()
+            room = max_bytes - len(out)
+            if len(chunk) > room:
+                self._chunks.appendleft((chunk[room:], stamp))
+                chunk = chunk[:room]
+            written_at = written_at or stamp
+            out += chunk
+        self._size -= len(out)
+        return bytes(out), written_at
+
+    def wait_readable(self, timeout: float, *, more_than: int = 0) -> bool:
+        """Block until more than `more_than` bytes are waiting, `timeout`
+        passes, or wake_readers() is called; True if they are there."""
+        with self._lock:
+            if self._size <= more_than:
+                self._readable.wait(timeout)
+            return self._size > more_than
+
+    def wake_readers(self) -> None:
+        """Let every wait_readable() return now (a reader shutting down)."""
+        with self._lock:
+            self._readable.notify_all()
 
     def available(self) -> int:
         with self._lock:

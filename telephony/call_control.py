@@ -20,17 +20,19 @@ whatever call now owns its slot (measured: 603 Decline to new callers).
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
+import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future
 from functools import partial
-from typing import Callable
 
 import pjsua2 as pj
 
 from dispatch.calls import CallTaken
-from dispatch.enums import CallDirection
+from dispatch.enums import CallDirection, CallStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
 from dispatch.phone import format_for_display
 from dispatch.sip_identity import parse_call_id
@@ -48,9 +50,11 @@ log = logging.getLogger(__name__)
 
 RINGING = 180
 FORBIDDEN = 403
-BUSY_HERE = 486          # an operator declines: other desks of a fork keep ringing
+BUSY_HERE = 486          # an operator declines, or the desk is full: other desks of a fork ring on
 UNAVAILABLE = 503        # the desk shuts down while a call rings: the proxy may try another
 TAKEN = 480              # another desk claimed the call
+NOBODY_ANSWERED = 480    # Temporarily Unavailable: rang sip.ring_timeout_s with no answer
+TIMEOUT_CHECK_S = 0.25   # how often the SIP thread looks for calls past the ring timeout
 
 
 class CallControl:
@@ -82,6 +86,7 @@ class CallControl:
                                  emit=self.emit, event_for=self._event, defer=later)
         self._calls: dict[str, ActiveCall] = {}
         self._dropped_seen: dict[str, None] = {}
+        self._next_timeout_check = 0.0
 
     # ------------------------------------------------------------ pj hooks
 
@@ -112,20 +117,43 @@ class CallControl:
             if not self.peers.allows(source):
                 self._refuse(active, source)
                 return
-            facts = read_invite(_whole_message(prm.rdata), source=source, sip_call_id=key,
-                                received_ns=received_ns)
+            facts = self.log.identify(read_invite(_whole_message(prm.rdata), source=source,
+                                                  sip_call_id=key, received_ns=received_ns))
             active.line, active.caller, active.withheld = facts.line, facts.caller, facts.withheld
             active.caller_name = None if facts.withheld else facts.identity.display_name
-            logged = self.log.ringing(facts)  # committed before the phone rings
+            if self._live_calls() > self.config.max_calls:
+                self._turn_away(active, facts)
+                return
+            logged = self.log.ringing(facts)  # durable before the phone rings
             if logged is not None:
                 active.call_id, made_here = logged
         except Exception:  # noqa: BLE001 - ring anyway: the caller must not hear nothing
             log.exception("softphone: intake of %s failed", key)
+        active.rang_at = time.monotonic()
         committed_ns = time.perf_counter_ns()
         _respond(pj_call, RINGING)  # leaves as this callback returns: return now
         self._emit(EventKind.RINGING, active, received_ns=received_ns, committed_ns=committed_ns)
         if made_here:  # the rest of the log waits until the caller hears ringing
-            self.later(partial(self.log.ringing_logged, active.call_id))
+            self.later(partial(self.log.ringing_logged, key))
+
+    def _live_calls(self) -> int:
+        return sum(1 for active in self._calls.values() if not active.refused)
+
+    def _turn_away(self, active: ActiveCall, facts) -> None:
+        """More calls than sip.max_calls: the desk writes the call down (on
+        the callback list) before its 486, from a call slot pjsua keeps
+        spare for exactly this, so pjsua never turns a caller away unheard."""
+        reason = (f"{BUSY_HERE} all {self.config.max_calls} lines"
+                  f" of desk {self.config.desk_name} busy")
+        logged = self.log.turned_away(facts, reason)
+        active.declined = True
+        active.final_status = CallStatus.REJECTED.value
+        active.hangup_by = "system"
+        if logged is not None:
+            active.call_id = logged[0]
+        _respond(active.pj_call, BUSY_HERE)
+        if logged is not None and logged[1]:
+            self.later(partial(self.log.ringing_logged, active.key))
 
     def _refuse(self, active: ActiveCall, source: str) -> None:
         active.refused = True
@@ -148,7 +176,8 @@ class CallControl:
             self.later(partial(self.log.refused_peer, peer=peer_host(source), sip_call_id=key,
                                status_code=prm.statusCode))
             return
-        facts = read_invite(message, source=source, sip_call_id=key, received_ns=received_ns)
+        facts = self.log.identify(read_invite(message, source=source, sip_call_id=key,
+                                              received_ns=received_ns))
         reason = f"{prm.statusCode} {prm.reason}"
         self.later(partial(self._log_rejected, facts, reason, reason))
 
@@ -226,12 +255,18 @@ class CallControl:
         else:
             self._on_sip_thread(partial(self._connect, active, call_id, done), done)
 
-    def _connect(self, active: ActiveCall, call_id: int, done: Future) -> None:
+    def _connect(self, active: ActiveCall, call_id: int | None, done: Future) -> None:
         active.answering = None
         if active.finished:
             # The caller hung up while the claim was written: the call's
             # final write (queued after the claim) makes it abandoned.
             done.set_exception(NotFound("the caller hung up before the answer connected"))
+            return
+        if active.declined or active.timing_out:
+            # Declined, or past the ring timeout, while the claim was written:
+            # that write (queued after the claim) has the last word.
+            done.set_exception(IllegalTransition("the call was ended before the answer "
+                                                 "connected"))
             return
         active.claimed, active.call_id = True, call_id
         _respond(active.pj_call, 200)
@@ -248,12 +283,26 @@ class CallControl:
 
     def hangup(self, key: str) -> None:
         active = self._live(key)
-        active.hangup_by = "operator"
-        prm = pj.CallOpParam()
         if active.direction == CallDirection.INBOUND.value and not active.claimed:
+            if active.declined or active.timing_out:
+                return  # its final response is on its way
+            # Declined while ringing: written down first, then the 486.
             active.declined = True
-            prm.statusCode = BUSY_HERE
-        active.pj_call.hangup(prm)
+            active.hangup_by = "operator"
+            self.later(partial(self._write_then_respond, active, self.log.declined, BUSY_HERE))
+            return
+        active.hangup_by = "operator"
+        active.pj_call.hangup(pj.CallOpParam())
+
+    def _write_then_respond(self, active: ActiveCall, write, status_code: int) -> None:
+        """On the call log's thread: the call's final status, durable, then
+        (back on the SIP thread) the final response that reports it."""
+        active.final_status = write(active.key)
+        self._on_sip_thread(partial(self._respond_if_live, active, status_code), Future())
+
+    def _respond_if_live(self, active: ActiveCall, status_code: int) -> None:
+        if not active.finished and active.pj_call is not None:
+            _respond(active.pj_call, status_code)
 
     def hold(self, key: str) -> None:
         active = self._talking(key)
@@ -301,10 +350,15 @@ class CallControl:
     # ----------------------------------------------------- life and death
 
     def dropped_invite(self, dropped: DroppedInvite) -> None:
-        """An INVITE pjsip's parser threw away (a malformed From, say): the
-        caller heard nothing, but the desk logs the call for a call-back."""
-        key = parse_call_id(dropped.message) or ""
-        if not key or key in self._dropped_seen:
+        """An INVITE pjsip's parser threw away (a malformed From, no Call-ID,
+        a NUL byte, cut at 4,000 bytes): the caller heard nothing, but the
+        desk logs the call, with whatever can be read, for a call-back."""
+        # pjsip's dump stops at a NUL byte and at 3,947 characters: the
+        # Call-ID may be missing. Retransmissions of one INVITE dump the same.
+        key = parse_call_id(dropped.message) or (
+            "dropped-" + hashlib.sha256(f"{dropped.source}|{dropped.message}".encode(
+                "utf-8", "surrogateescape")).hexdigest()[:24])
+        if key in self._dropped_seen:
             return  # retransmissions of the same INVITE
         self._dropped_seen[key] = None
         if len(self._dropped_seen) > 256:
@@ -313,10 +367,11 @@ class CallControl:
             self.later(partial(self.log.refused_peer, peer=peer_host(dropped.source),
                                sip_call_id=key, status_code=0))
             return
-        facts = read_invite(dropped.message, source=dropped.source, sip_call_id=key,
-                            received_ns=time.perf_counter_ns())
-        reason = f"INVITE dropped by the SIP parser: {dropped.reason}"[:200]
-        log.warning("softphone: %s (from %s)", reason, peer_host(dropped.source))
+        facts = self.log.identify(read_invite(dropped.message, source=dropped.source,
+                                              sip_call_id=key, received_ns=time.perf_counter_ns()))
+        host = peer_host(dropped.source)
+        reason = f"INVITE from {host} dropped by the SIP parser: {dropped.reason}"[:200]
+        log.warning("softphone: %s", reason)
         self.later(partial(self._log_rejected, facts, reason, "dropped by the SIP parser"))
 
     def hand_over(self) -> None:
@@ -326,15 +381,47 @@ class CallControl:
             self._submit(outbox.popleft())
 
     def housekeeping(self) -> None:
-        """After each poll: announce recordings whose WAV file is complete."""
+        """After each poll: announce recordings whose WAV file is complete,
+        and end calls nobody answered within the ring timeout."""
         self.media.announce_saved_recordings()
+        now = time.monotonic()
+        if now >= self._next_timeout_check:
+            self._next_timeout_check = now + TIMEOUT_CHECK_S
+            self._end_unanswered(now)
+
+    def _end_unanswered(self, now: float) -> None:
+        """A call that rang sip.ring_timeout_s is ended by the desk (480),
+        written down first as timed out and put on the callback list: four
+        INVITEs whose CANCEL never came must not hold the lines for ever."""
+        limit = self.config.ring_timeout_s
+        for active in list(self._calls.values()):
+            if active.unanswered_inbound and active.rang_at and now - active.rang_at >= limit:
+                active.timing_out = True
+                active.hangup_by = "system"
+                log.info("softphone: call %s rang %.0f s unanswered; ending it",
+                         active.call_id if active.call_id is not None else "-", limit)
+                self.later(partial(self._write_then_respond, active, self.log.timed_out,
+                                   NOBODY_ANSWERED))
 
     def recordings_pending(self) -> bool:
         return self.media.recordings_pending()
 
-    def hang_up_everything(self) -> None:
+    def hang_up_everything(self, wait_s: float = 5.0) -> None:
+        """Shutdown: callers still ringing are written down first (abandoned,
+        ended by the system, on the callback list), then get 503 so that a
+        proxy may try another desk; connected calls get a BYE."""
+        written = []
         for active in list(self._calls.values()):
             active.hangup_by = active.hangup_by or "system"
+            if active.unanswered_inbound:
+                active.closing = True
+                done = threading.Event()
+                written.append(done)
+                self._submit(partial(self._write_closed, active, done))
+        deadline = time.monotonic() + wait_s
+        for done in written:
+            done.wait(max(0.0, deadline - time.monotonic()))
+        for active in list(self._calls.values()):
             prm = pj.CallOpParam()
             if active.direction == CallDirection.INBOUND.value and not active.claimed:
                 prm.statusCode = UNAVAILABLE
@@ -342,6 +429,12 @@ class CallControl:
                 active.pj_call.hangup(prm)
             except pj.Error:
                 pass
+
+    def _write_closed(self, active: ActiveCall, done: threading.Event) -> None:
+        try:
+            active.final_status = self.log.abandoned(active.key, ended_by="system")
+        finally:
+            done.set()
 
     def has_calls(self) -> bool:
         return bool(self._calls)
@@ -378,8 +471,13 @@ class CallControl:
             return EventKind.TAKEN_ELSEWHERE, None
         if active.direction == CallDirection.OUTBOUND.value or active.confirmed:
             return EventKind.ENDED, self.log.ended(active.key, ended_by=ended_by)
+        if active.timing_out:
+            # Written before the 480; the caller may have cancelled meanwhile.
+            return EventKind.TIMED_OUT, active.final_status
+        if active.closing:
+            return EventKind.ABANDONED, active.final_status  # written before the 503
         if active.declined and not active.claimed:
-            return EventKind.REJECTED, self.log.declined(active.key)
+            return EventKind.REJECTED, active.final_status  # written before the 486
         status = self.log.abandoned(active.key, ended_by=ended_by)
         if status is None and active.call_id is not None:
             return EventKind.TAKEN_ELSEWHERE, None  # answered at another desk

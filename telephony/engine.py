@@ -30,10 +30,13 @@ import queue
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from functools import partial
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any
 
+from dispatch import paths
 from dispatch.errors import DeskError
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
@@ -41,6 +44,7 @@ from telephony.audio import HeadsetPipes, make_headset_port
 from telephony.call_control import CallControl
 from telephony.events import CallEvent, EventKind
 from telephony.intake import CallLog
+from telephony.journal import CallJournal
 from telephony.log_thread import CallLogThread, SipThreadFirst
 from telephony.settings import SipConfig
 from telephony.sip_stack import SipStack, describe_error, detached
@@ -48,6 +52,7 @@ from telephony.sip_stack import SipStack, describe_error, detached
 log = logging.getLogger(__name__)
 Listener = Callable[[CallEvent], None]
 SHUTDOWN_GRACE_S = 2.0
+REPLAY_EVERY_S = 1.0  # while journaling: how often the database is tried again
 # How long a thread wanting the GIL waits before asking its holder to let
 # go (CPython's default is 5 ms). The SIP thread gives the GIL up at every
 # pjsua2 and SQLite call in onIncomingCall; with the call log's thread busy,
@@ -63,11 +68,16 @@ class SoftphoneError(DeskError):
 
 class SoftphoneEngine:
     def __init__(self, database: Database, config: SipConfig, *,
-                 headset: HeadsetPipes | None = None, actor: str | None = None) -> None:
+                 headset: HeadsetPipes | None = None, actor: str | None = None,
+                 journal_path: Path | None = None) -> None:
         self.database = database
         self.config = config
         self.headset = headset
         self.actor = actor or _login_name()
+        self.journal_path = journal_path or paths.data_dir() / "journal" / "calls.journal"
+        self._call_log: CallLog | None = None
+        self._replay_due = 0.0
+        self._replaying = threading.Event()
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
@@ -124,6 +134,16 @@ class SoftphoneEngine:
     def running(self) -> bool:
         return self._accepting
 
+    def describe(self) -> dict:
+        """Plain facts about this engine for `safedesk engine status` and
+        the window's status bar; cheap, safe from any thread."""
+        durable = self._call_log.durable if self._call_log is not None else None
+        return {"desk": self.config.desk_name, "transport": self.config.transport,
+                "listen": self.config.listen, "accepting": self._accepting,
+                "journaling": bool(durable and durable.journaling),
+                "journal_reason": durable.reason if durable and durable.journaling else "",
+                "journal_path": str(self.journal_path)}
+
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         with self._listeners_lock:
             self._listeners.append(listener)
@@ -169,13 +189,16 @@ class SoftphoneEngine:
     # --------------------------------------------------------- SIP thread
 
     def _run(self) -> None:
-        control = stack = call_log = None
+        control = stack = call_log = journal = None
         failure = None
         turns = self._turns
         log_thread = CallLogThread(give_way=turns.give_way)
+        started_at = utcnow()
         try:
+            journal = _open_journal(self.journal_path)
             call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor,
-                               give_way=turns.give_way)
+                               journal=journal, give_way=turns.give_way,
+                               on_journal_change=self._journal_changed)
             call_log.warm_up()
             _freeze_the_heap()
             control = CallControl(self.config, call_log, self._emit, log_thread.submit,
@@ -195,11 +218,20 @@ class SoftphoneEngine:
                 control.stack = None
             if call_log is not None:
                 call_log.close()
+            if journal is not None:
+                journal.close()
             gc.unfreeze()
             self._started.set()
             return
         log_thread.start()
         self._log_thread = log_thread
+        self._call_log = call_log
+        # First of all, on the call log's thread: what the last run journaled,
+        # then whatever a crash of this desk left live (closed, on the callback list).
+        if call_log.durable.journaling:
+            self._schedule_replay(now=True)
+        log_thread.submit(partial(call_log.strand_earlier_calls, started_before=started_at,
+                                  ring_timeout_s=self.config.ring_timeout_s))
         self._switch_interval_before = sys.getswitchinterval()
         sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._accepting = True
@@ -217,6 +249,8 @@ class SoftphoneEngine:
                     control.dropped_invite(stack.dropped_invites.popleft())
                 control.hand_over()
                 self._run_commands(control, between)
+                if call_log.durable.journaling:
+                    self._schedule_replay()
         except BaseException:  # noqa: BLE001 - still shut down in order
             log.exception("softphone: the SIP loop failed")
         finally:
@@ -278,10 +312,42 @@ class SoftphoneEngine:
             self._log_thread.submit(control.log.close_later_writes)
             self._log_thread.stop()
             control.log.close()
+            control.log.durable.journal.close()
             gc.unfreeze()
             sys.setswitchinterval(self._switch_interval_before)
             self._fail_queued_commands()
             self._emit(CallEvent(EventKind.STOPPED, utcnow()))
+
+    # ------------------------------------------------------------ journal
+
+    def _schedule_replay(self, *, now: bool = False) -> None:
+        """While the database refuses writes: try the journal again every
+        REPLAY_EVERY_S, on the call log's thread, one attempt at a time."""
+        moment = time.monotonic()
+        if self._replaying.is_set() or (not now and moment < self._replay_due):
+            return
+        self._replay_due = moment + REPLAY_EVERY_S
+        self._replaying.set()
+        self._log_thread.submit(self._replay)
+
+    def _replay(self) -> None:
+        """On the call log's thread."""
+        try:
+            self._call_log.replay_journal()
+        except Exception:  # noqa: BLE001 - the next round tries again
+            log.exception("softphone: replaying the journal failed")
+        finally:
+            self._replaying.clear()
+
+    def _journal_changed(self, journaling: bool, reason: str, count: int) -> None:
+        """From DurableCallLog, on whichever thread wrote: said once, then
+        told to listeners from the call log's thread."""
+        if journaling:
+            event = CallEvent(EventKind.JOURNALING, utcnow(), detail=reason)
+        else:
+            event = CallEvent(EventKind.DATABASE_BACK, utcnow(),
+                              detail=f"{count} journaled events replayed")
+        self._log_thread.submit(partial(self._emit, event))
 
     @staticmethod
     def _let_recordings_finalise(control, stack) -> None:
@@ -319,6 +385,18 @@ class SoftphoneEngine:
                 listener(event)
             except Exception:  # noqa: BLE001 - a broken panel must not stop the phone
                 log.exception("softphone: a listener failed on %s", event.kind)
+
+
+def _open_journal(path: Path) -> CallJournal:
+    """The write journal; a desk whose journal cannot be opened (a read-only
+    data directory) still rings and logs to the database, and says so."""
+    journal = CallJournal(path)
+    try:
+        return journal.open()
+    except OSError as exc:
+        log.error("softphone: cannot open the call journal %s (%s); calls are logged only "
+                  "while the database takes writes", path, exc.strerror or exc)
+        return journal
 
 
 def _pass_on(inner: Future, *, to: Future) -> None:

@@ -23,15 +23,28 @@ class EventKind(str, enum.Enum):
     RESUMED = "resumed"
     ENDED = "ended"                # an answered call hung up
     ABANDONED = "abandoned"        # gone before anyone answered: on the callback list
+    TIMED_OUT = "timed_out"        # rang sip.ring_timeout_s unanswered: 480, on the callback list
     REJECTED = "rejected"          # turned away (all lines busy, or declined)
     TAKEN_ELSEWHERE = "taken_elsewhere"  # another desk answered this forked call
     REFUSED_PEER = "refused_peer"  # INVITE from outside sip.allowed_peers: 403
     RECORDING = "recording"        # recording started (detail: the file name)
     RECORDING_SAVED = "recording_saved"  # the WAV file is complete (detail: its path)
     STOPPED = "stopped"            # the engine shut down
+    JOURNALING = "journaling"      # the database refuses writes: calls go to the journal
+                                   # (detail: why)
+    DATABASE_BACK = "database_back"  # the journal was replayed (detail: how many events)
+
+    @property
+    def about_the_engine(self) -> bool:
+        """An event of the engine as a whole, not of one call."""
+        return self in _ENGINE_KINDS
 
     def __str__(self) -> str:
         return self.value
+
+
+_ENGINE_KINDS = frozenset({EventKind.STARTED, EventKind.STOPPED, EventKind.JOURNALING,
+                           EventKind.DATABASE_BACK})
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,7 @@ class CallEvent:
 
     def log_line(self) -> str:
         """One line for the log: the caller's number masked, no name."""
-        if self.kind in (EventKind.STARTED, EventKind.STOPPED):
+        if self.kind.about_the_engine:
             return f"softphone {self.kind} {self.detail}".rstrip()
         parts = [f"call {self.call_id if self.call_id is not None else '-'}", str(self.kind)]
         if self.direction != "inbound":

@@ -1,46 +1,55 @@
-"""From an INVITE to a committed Call row, and every later write.
+"""From an INVITE to a durable record of the call, and every later write.
 
 `read_invite` copies what the desk needs out of the raw message (pure
 Python, testable without SIP). `CallLog` is the softphone's only door to
-the database: each method is one short unit of work through the rules in
-dispatch/calls.py, returning plain values. The one write before 180
-Ringing (`ringing`) runs on the SIP thread and skips the ORM: see
-RingingRowWriter. The writes after it run on the call log's thread
-(telephony/log_thread.py) and hold SQLite's write lock only to write and
-commit, fsyncing after it, so the next ringing call's INSERT waits neither
-for their Python nor their fsync. On a SQLite file the usual ones (caller
-link, claim, recording, final status) are plain SQL through the same rules
-(dispatch/call_log_sqlite.py); the rest, and PostgreSQL, use the ORM
-(`Database.session(brief_lock=True)`).
+the database: each method hands one plain-data entry to the call log's
+one writer (dispatch/call_log.py) through `DurableCallLog`, which applies
+it at once or, when the database refuses, journals it for later
+(telephony/durable_log.py); either way the event is durable when the
+method returns. The write before 180 Ringing (`ringing`), and before the
+desk's own 486 to a call it has no room for (`turned_away`), run on the
+SIP thread on a connection of their own (dispatch/call_intake.py). The
+writes after them run on the call log's thread (telephony/log_thread.py)
+and hold SQLite's write lock only to write and commit, fsyncing after it
+(dispatch/call_log_units.py), so the next ringing call's INSERT waits
+neither for their Python nor their fsync.
 """
 from __future__ import annotations
 
+import dataclasses
+import gc
 import logging
-import sqlite3
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
-from datetime import datetime
-from typing import Callable, TypeVar
 
-from dispatch import calls
+from sqlalchemy import select
+
+from dispatch import call_log, calls, log_privacy
 from dispatch.call_intake import MAX_SIP_CALL_ID, RingingRowWriter, inbound_values
-from dispatch.call_log_sqlite import SqliteCallLogWriter
-from dispatch.audit import record_audit
-from dispatch.enums import CallStatus
+from dispatch.call_log_units import CallLogUnits
+from dispatch.enums import CallStatus, LinePurpose
 from dispatch.models import Line
 from dispatch.phone import PhoneNumber
-from dispatch.sip_identity import (MAX_MESSAGE_BYTES, CallerIdentity, parse_called_number,
-                                   parse_caller)
-from dispatch.storage import Database, is_lock_conflict
+from dispatch.sip_identity import (
+    MAX_MESSAGE_BYTES,
+    CallerIdentity,
+    parse_called_number,
+    parse_caller,
+)
+from dispatch.storage import Database
 from dispatch.timeutil import utcnow
-from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from telephony.durable_log import JOURNALED, DurableCallLog
+from telephony.journal import CallJournal
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-LOCK_CONFLICT_PATIENCE_S = 10.0  # as PRAGMA busy_timeout for every writer
+# The SIP thread waits this long at most for SQLite's write lock before the
+# 180; after that the call is journaled and rings (the row follows).
+INTAKE_LOCK_PATIENCE_S = 1.0
+# The call log's thread waits longer (its writes follow the call, and every
+# event behind them waits too), then journals as well.
+LOG_LOCK_PATIENCE_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,12 @@ class InviteFacts:
     @property
     def line(self) -> str | None:
         return self.called.e164 or self.called.short_code
+
+    def on_emergency_line(self) -> InviteFacts:
+        """RFC 3325: on an emergency line a number the network asserted is
+        kept, marked private, even when the caller asked for privacy."""
+        identity = self.identity.for_emergency_line()
+        return self if identity is self.identity else dataclasses.replace(self, identity=identity)
 
 
 def read_invite(whole_msg: str | bytes, *, source: str, sip_call_id: str,
@@ -93,14 +108,15 @@ def _identity_lines(text: str) -> tuple[str, str]:
     caller: list[str] = []
     called: list[str] = []
     lines = text.split("\n")
-    index = 0
+    headers_from = len(lines)  # no request line: no header lines either
     for index, line in enumerate(lines):
         caller.append(line)
         called.append(line)
         if line.rstrip("\r"):
+            headers_from = index + 1
             break
     keep: list[str] | None = None
-    for line in lines[index + 1:]:
+    for line in lines[headers_from:]:
         stripped = line.rstrip("\r")
         if not stripped:
             break
@@ -128,29 +144,24 @@ _WARM_UP_INVITE = ("INVITE sip:0361223333@127.0.0.1 SIP/2.0\r\n"
                    "To: <sip:0361223333@127.0.0.1>\r\nCall-ID: warm-up\r\n\r\n")
 
 
-def _go_on() -> None:
-    pass
-
-
 class _RollBack(Exception):
     pass
 
 
 class CallLog:
-    def __init__(self, database: Database, *, desk: str, actor: str,
-                 plain_sql: bool = True, give_way: Callable[[], None] | None = None) -> None:
+    def __init__(self, database: Database, *, desk: str, actor: str, journal: CallJournal,
+                 give_way: Callable[[], None] | None = None,
+                 on_journal_change: Callable[[bool, str, int], None] | None = None) -> None:
         self.database = database
         self.desk = desk
         self.actor = actor
-        self._line_ids: dict[str | None, int] = {}
-        self._rows = RingingRowWriter(database)
-        # Called where a later write's unit of work can pause (storage.py):
+        self._lines: dict[str | None, tuple[int, LinePurpose]] = {}
+        self._rows = RingingRowWriter(database, desk=desk, lock_patience_s=INTAKE_LOCK_PATIENCE_S)
+        # Called where a later write's unit of work can pause (call_log_units.py):
         # the engine makes it wait while the SIP thread has work (log_thread.py).
-        self._give_way = give_way or _go_on
-        # The usual later writes, in plain SQL on a SQLite file (a sixth of
-        # the ORM's CPU, see call_log_sqlite.py); the ORM does the rest.
-        self._plain = (SqliteCallLogWriter(database, desk=desk)
-                       if plain_sql and database.has_brief_lock_connections else None)
+        self._give_way = give_way
+        self._units: CallLogUnits | None = None  # the call log thread's, made there
+        self.durable = DurableCallLog(journal, on_change=on_journal_change)
 
     def warm_up(self) -> None:
         """Run the intake path once and roll it back, so the first real
@@ -171,14 +182,17 @@ class CallLog:
             log.warning("softphone: warm-up of the call log failed", exc_info=True)
         try:
             # The pre-180 path proper: its connection, its compiled statement
-            # (rolled back), and the line ids the desk already has.
+            # (rolled back), and the lines the desk already has.
             values = inbound_values(sip_call_id=facts.sip_call_id, line_id=None,
                                     identity=facts.identity, at=facts.at,
                                     status=CallStatus.RINGING, reason=None)
             self._rows.warm_up(values)
             with self.database.reading() as session:
-                for number, line_id in session.execute(select(Line.number, Line.id)):
-                    self._line_ids.setdefault(number, line_id)
+                for number, line_id, purpose in session.execute(
+                        select(Line.number, Line.id, Line.purpose)):
+                    self._lines.setdefault(number, (line_id, purpose))
+            # The centre's own lines are public: the log may name them.
+            log_privacy.declare_public_numbers(number for number in self._lines if number)
         except Exception:  # noqa: BLE001
             log.warning("softphone: warm-up of the intake path failed", exc_info=True)
 
@@ -188,104 +202,144 @@ class CallLog:
 
     def close_later_writes(self) -> None:
         """On the call log's thread, its last job: give back its connection."""
-        if self._plain is not None:
-            self._plain.close()
+        if self._units is not None:
+            self._units.close()
 
-    # Intake writes must never stop the phone: a failure is logged loudly and
-    # the call still rings (an unlogged emergency call beats an unanswered one).
+    # ------------------------------------------------------ the SIP thread
+    #
+    # Intake writes must never stop the phone: a failure of the database
+    # journals the entry; should even the journal fail, it is logged loudly
+    # and the call still rings (an unlogged emergency call beats an
+    # unanswered one).
 
-    def ringing(self, facts: InviteFacts) -> tuple[int, bool] | None:
-        """Step one, before 180: the row alone, committed (call_intake.py).
-        Returns (call id, made here) for `ringing_logged`."""
+    def identify(self, facts: InviteFacts) -> InviteFacts:
+        """The facts as this desk keeps them: on an emergency line a
+        private number the network asserted is kept (RFC 3325)."""
+        line = self._line(facts)
+        if line is not None and line[1] is LinePurpose.EMERGENCY:
+            return facts.on_emergency_line()
+        return facts
+
+    def ringing(self, facts: InviteFacts) -> tuple[int | None, bool] | None:
+        """Before the 180: the row (or its journal entry), durable. Returns
+        (call id, made here) for `ringing_logged`; (None, False) when the
+        journal took it; None if neither could."""
+        return self._inbound(facts, CallStatus.RINGING, None)
+
+    def turned_away(self, facts: InviteFacts, reason: str) -> tuple[int | None, bool] | None:
+        """Before the desk's own 486: the row of a call it has no room for,
+        on the callback list."""
+        return self._inbound(facts, CallStatus.REJECTED, reason)
+
+    def _inbound(self, facts: InviteFacts, status: CallStatus,
+                 reason: str | None) -> tuple[int | None, bool] | None:
         try:
-            values = inbound_values(sip_call_id=facts.sip_call_id, line_id=self._line_id(facts),
-                                    identity=facts.identity, at=facts.at,
-                                    status=CallStatus.RINGING, reason=None)
-            return self._rows.insert(values)
+            line = self._line(facts)
+            values = inbound_values(sip_call_id=facts.sip_call_id,
+                                    line_id=None if line is None else line[0],
+                                    identity=facts.identity, at=facts.at, status=status,
+                                    reason=reason)
+            entry = {"op": "inbound", "key": facts.sip_call_id, "values": values,
+                     "desk": self.desk, "complete": True}
+            was_journaling = self.durable.journaling
+            result = self.durable.write(entry, lambda entry: self._rows.insert(entry["values"]))
+            if result is JOURNALED and not was_journaling:
+                # The database just failed under this very call: whatever of
+                # the failure a driver keeps in a reference cycle is freed
+                # here, on the SIP thread (see durable_log.forget_frames).
+                gc.collect()
+            return (None, False) if result is JOURNALED else result
         except Exception:  # noqa: BLE001
-            log.exception("softphone: could not log ringing call %s", facts.sip_call_id)
+            log.exception("softphone: could not log call %s", facts.sip_call_id)
             return None
 
-    def ringing_logged(self, call_id: int) -> None:
-        """Step two, after 180: caller history link, audit entry, change event."""
-        try:
-            if self._plain is not None:
-                self._again_on_conflict(
-                    lambda: self._plain.complete_ringing(call_id, self._give_way))
-            else:
-                self._write(lambda session: calls.complete_ringing(session, call_id=call_id,
-                                                                   desk=self.desk))
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not complete the log of call %s", call_id)
-
-    def _line_id(self, facts: InviteFacts) -> int | None:
-        """Lines are a handful and change with a seed load: cache each number's
-        id, asking the database only for a number not seen yet."""
+    def _line(self, facts: InviteFacts) -> tuple[int, LinePurpose] | None:
+        """Lines are a handful and change with a seed load: cache each, asking
+        the database only for a number not seen yet (never while journaling:
+        the row can do without its line id, the caller cannot wait)."""
         key = facts.line
-        if key not in self._line_ids:
-            with self.database.reading() as session:
-                found = calls.line_id_for(session, facts.called)
-            if found is None:
+        found = self._lines.get(key)
+        if found is None and key and not self.durable.journaling:
+            try:
+                with self.database.reading() as session:
+                    found = session.execute(select(Line.id, Line.purpose).where(
+                        Line.number == key)).first()
+            except Exception:  # noqa: BLE001
+                log.warning("softphone: could not look up line %s", key)
                 return None
-            self._line_ids[key] = found
-        return self._line_ids[key]
+            if found is not None:
+                found = self._lines[key] = (found[0], found[1])
+        return found
+
+    # ------------------------------------------------ the call log thread
+
+    def ringing_logged(self, sip_call_id: str) -> None:
+        """After the 180: caller history link, audit entry, change event."""
+        self._quietly("completion", {"op": "complete", "key": sip_call_id, "desk": self.desk})
 
     def rejected(self, facts: InviteFacts, reason: str) -> int | None:
-        try:
-            return self._write(lambda session: calls.record_rejected(
-                session, sip_call_id=facts.sip_call_id, line_number=facts.called,
-                identity=facts.identity, desk=self.desk, reason=reason, at=facts.at).id)
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not log rejected call %s", facts.sip_call_id)
-            return None
+        """A call pjsua turned away before the desk heard of it."""
+        values = inbound_values(sip_call_id=facts.sip_call_id,
+                                line_id=(self._lines.get(facts.line) or (None,))[0],
+                                identity=facts.identity, at=facts.at,
+                                status=CallStatus.REJECTED, reason=reason)
+        result = self._quietly("rejected call", {
+            "op": "inbound", "key": facts.sip_call_id, "values": values, "desk": self.desk,
+            "complete": True})
+        return result[0] if result else None
 
     def refused_peer(self, *, peer: str, sip_call_id: str, status_code: int) -> None:
-        try:
-            self._write(lambda session: record_audit(
-                session, actor=self.desk, action="call.refused_peer", entity="call",
-                entity_id=None, after={"peer": peer[:64], "status": status_code,
-                                       "sip_call_id": sip_call_id[:128]}))
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not audit refused INVITE from %s", peer)
+        self._quietly("refused INVITE", {
+            "op": "audit", "key": f"peer:{sip_call_id[:200]}", "actor": self.desk,
+            "action": "call.refused_peer", "entity": "call",
+            "after": {"peer": peer[:64], "status": status_code,
+                      "sip_call_id": sip_call_id[:128]}})
 
     # Claims raise on purpose: the operator must learn the call is not theirs.
 
-    def claim(self, sip_call_id: str, *, operator_id: int | None = None) -> int:
-        if self._plain is not None:
-            call, _ = self._again_on_conflict(lambda: self._plain.transition(
-                sip_call_id, calls.answering, self._give_way, operator_id=operator_id))
-            return call.id
-        return self._write(lambda session: calls.mark_answered(
-            session, sip_call_id=sip_call_id, desk=self.desk, operator_id=operator_id).id)
+    def claim(self, sip_call_id: str, *, operator_id: int | None = None) -> int | None:
+        """The call's id once claimed for this desk; None when journaled
+        (the answer goes ahead: the citizen must be heard)."""
+        result = self._write(self._transition(sip_call_id, "answering",
+                                              operator_id=operator_id))
+        return None if result is JOURNALED else result[0].id
 
     def outbound_answered(self, sip_call_id: str) -> None:
-        self._quietly("answered", calls.mark_answered, sip_call_id=sip_call_id, desk=self.desk)
+        self._quietly("answered", self._transition(sip_call_id, "answering"))
 
     def ended(self, sip_call_id: str, *, ended_by: str) -> str | None:
-        return self._status_after("ended", calls.mark_ended, calls.ending, sip_call_id,
-                                  ended_by=ended_by)
+        return self._status_after("ending", sip_call_id, CallStatus.ENDED, ended_by=ended_by)
 
     def abandoned(self, sip_call_id: str, *, ended_by: str) -> str | None:
-        return self._status_after("abandoned", calls.mark_abandoned, calls.abandoning,
-                                  sip_call_id, ended_by=ended_by)
+        return self._status_after("abandoning", sip_call_id, CallStatus.ABANDONED,
+                                  ended_by=ended_by)
 
     def declined(self, sip_call_id: str) -> str | None:
-        return self._status_after("declined", calls.mark_declined, calls.declining,
-                                  sip_call_id)
+        return self._status_after("declining", sip_call_id, CallStatus.REJECTED)
+
+    def timed_out(self, sip_call_id: str) -> str | None:
+        return self._status_after("timing_out", sip_call_id, CallStatus.TIMED_OUT)
 
     def recording(self, sip_call_id: str, path: str) -> None:
-        if self._plain is None:
-            self._quietly("recording", calls.set_recording, sip_call_id=sip_call_id, path=path)
-            return
-        try:
-            self._again_on_conflict(
-                lambda: self._plain.set_recording(sip_call_id, path, self._give_way))
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not log recording for %s", sip_call_id)
+        self._quietly("recording", {"op": "recording", "key": sip_call_id, "path": path})
 
     def hold(self, sip_call_id: str, held: bool) -> None:
-        self._quietly("hold", calls.note_hold, sip_call_id=sip_call_id, held=held,
-                      actor=self.actor)
+        self._quietly("hold", {"op": "hold", "key": sip_call_id, "held": held,
+                               "actor": self.actor})
+
+    def strand_earlier_calls(self, *, started_before: datetime, ring_timeout_s: float) -> None:
+        """At the engine's start: close what a crash of this desk left live
+        (dispatch/call_log.STRANDED), as the first entry of this run."""
+        self._quietly("stranded calls", {
+            "op": "strand", "key": f"strand:{self.desk}:{started_before.isoformat()}",
+            "desk": self.desk, "at": utcnow(), "started_before": started_before,
+            "older_than": started_before - timedelta(seconds=ring_timeout_s + 30),
+            "note": f"desk {self.desk} stopped while the call was live (crash); "
+                    "closed at its next start"})
+
+    def replay_journal(self) -> bool:
+        """On the call log's thread: True once the journal is drained."""
+        return self.durable.replay(self._the_units())
 
     def callback_target(self, original_id: int) -> str:
         with self.database.reading() as session:
@@ -297,50 +351,41 @@ class CallLog:
                                           sip_call_id=sip_call_id, desk=self.desk,
                                           actor=actor).id
 
-    def _status_after(self, what: str, operation, rule, sip_call_id: str,
+    # ----------------------------------------------------------- helpers
+
+    def _transition(self, sip_call_id: str, rule: str, **arguments) -> dict:
+        return {"op": "transition", "key": sip_call_id, "rule": rule, "desk": self.desk,
+                "at": utcnow(), "arguments": arguments}
+
+    def _status_after(self, rule: str, sip_call_id: str, expected: CallStatus,
                       **arguments) -> str | None:
-        """Run a transition (the ORM `operation`, or its `rule` in plain SQL);
-        the new status, or None if it changed nothing."""
-        def in_plain_sql() -> str | None:
-            _, change = self._plain.transition(sip_call_id, rule, self._give_way, **arguments)
-            return None if change is None else str(change.values["status"])
-
-        def through_the_orm(session) -> str | None:
-            call = operation(session, sip_call_id=sip_call_id, desk=self.desk, **arguments)
-            return None if call is None else str(call.status)
-        try:
-            if self._plain is not None:
-                return self._again_on_conflict(in_plain_sql)
-            return self._write(through_the_orm)
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not log %s for %s", what, sip_call_id)
+        """The call's new status, None if the rule changed nothing; when
+        journaled, the status the rule will give it."""
+        result = self._quietly(rule, self._transition(sip_call_id, rule, **arguments),
+                               journaled=JOURNALED)
+        if result is JOURNALED:
+            return f"{expected.value} (journaled)"
+        if not result:
             return None
+        _, change = result
+        return None if change is None else str(change.values["status"])
 
-    def _quietly(self, what: str, operation, **kwargs) -> None:
+    def _quietly(self, what: str, entry: dict, journaled=None):
         try:
-            self._write(lambda session: operation(session, **kwargs))
-        except Exception:  # noqa: BLE001
-            log.exception("softphone: could not log %s for %s", what, kwargs.get("sip_call_id"))
+            result = self._write(entry)
+        except Exception:  # noqa: BLE001 - one call's log must not stop the phone
+            log.exception("softphone: could not log %s for %s", what, entry.get("key", "-"))
+            return None
+        return journaled if result is JOURNALED else result
 
-    def _write(self, work: Callable[[Session], T]) -> T:
-        """One unit of work of the call log's thread, holding the lock briefly."""
-        def unit() -> T:
-            with self.database.session(brief_lock=True, give_way=self._give_way) as session:
-                return work(session)
-        return self._again_on_conflict(unit)
+    def _write(self, entry: dict):
+        return self.durable.write(entry, self._apply)
 
-    def _again_on_conflict(self, unit: Callable[[], T]) -> T:
-        """When SQLite refuses a unit's first write (a call rang in between,
-        or another writer holds the lock: with a read already open, SQLite
-        does not wait), run it again after a pause, for as long as any other
-        writer of the desk would wait for the lock."""
-        deadline = time.monotonic() + LOCK_CONFLICT_PATIENCE_S
-        pause = 0.001
-        while True:
-            try:
-                return unit()
-            except (OperationalError, sqlite3.OperationalError) as exc:
-                if not is_lock_conflict(exc) or time.monotonic() + pause > deadline:
-                    raise
-            time.sleep(pause)
-            pause = min(pause * 2, 0.02)
+    def _apply(self, entry: dict):
+        return self._the_units().run(lambda x: call_log.apply_entry(x, entry))
+
+    def _the_units(self) -> CallLogUnits:
+        if self._units is None:
+            self._units = CallLogUnits(self.database, give_way=self._give_way,
+                                       lock_patience_s=LOG_LOCK_PATIENCE_S)
+        return self._units

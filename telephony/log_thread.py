@@ -19,7 +19,7 @@ twice as long to ring (1.8 ms to 3.4 ms median in onIncomingCall). So
 this thread gives way (`SipThreadFirst`): it starts a job, each read of a
 job's unit of work and its WAL fsync only while the SIP thread is waiting
 for the network, or after a short limit. And the usual writes are plain
-SQL (dispatch/call_log_sqlite.py), a sixth of the ORM's CPU.
+SQL on a cursor (dispatch/call_log_units.py), a sixth of the ORM's CPU.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import logging
 import os
 import queue
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 Job = Callable[[], None]

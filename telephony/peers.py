@@ -7,7 +7,7 @@ four call slots. INVITEs from elsewhere get 403 and an audit entry.
 from __future__ import annotations
 
 import ipaddress
-from typing import Iterable
+from collections.abc import Iterable
 
 from dispatch.errors import InvalidInput
 

@@ -29,6 +29,12 @@ SIP_CALLBACK_URI = declare("sip.callback_uri", str, "",
 SIP_LOG_LEVEL = declare("sip.log_level", int, 1,
                         "pjsip console log level 0-6; above 3 it prints whole SIP messages, "
                         "caller numbers included")
+SIP_RING_TIMEOUT_S = declare("sip.ring_timeout_s", int, 90,
+                             "A call nobody answers within this many seconds is ended by the "
+                             "desk (480) and put on the callback list")
+SIP_MAX_CALLS = declare("sip.max_calls", int, 3,
+                        "Calls this desk holds at once (ringing, talking, on hold), 1-3; one "
+                        "more is written down and answered 486 Busy, on the callback list")
 RECORDINGS_ENABLED = declare("recordings.enabled", bool, True,
                              "Record every answered call to a WAV file in the data directory")
 
@@ -49,6 +55,8 @@ class SipConfig:
     callback_uri: str = ""
     log_level: int = 1
     record_calls: bool = True
+    ring_timeout_s: float = 90.0
+    max_calls: int = 3
 
     @property
     def listen(self) -> str:
@@ -97,4 +105,19 @@ def load_sip_config(settings: Settings, *, listen: str | None = None,
                      password=settings.get(SIP_PASSWORD), realm=settings.get(SIP_REALM) or "*",
                      callback_uri=settings.get(SIP_CALLBACK_URI).strip(),
                      log_level=max(0, min(6, settings.get(SIP_LOG_LEVEL))),
-                     record_calls=settings.get(RECORDINGS_ENABLED))
+                     record_calls=settings.get(RECORDINGS_ENABLED),
+                     ring_timeout_s=_bounded(settings.get(SIP_RING_TIMEOUT_S), 5, 3600,
+                                             "sip.ring_timeout_s"),
+                     max_calls=int(_bounded(settings.get(SIP_MAX_CALLS), 1, MAX_CALLS_LIMIT,
+                                            "sip.max_calls")))
+
+
+# The pjsua2 wheel has 4 call slots (PJSUA_MAX_CALLS; a higher maxCalls is
+# silently cut to 4); the desk keeps one spare (sip_stack.SPARE_CALL_SLOTS).
+MAX_CALLS_LIMIT = 3
+
+
+def _bounded(value, low, high, name: str):
+    if not low <= value <= high:
+        raise InvalidInput(f"{name} must be between {low} and {high}, got {value}")
+    return value

@@ -28,16 +28,22 @@ import ctypes
 import logging
 import re
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pjsua2 as pj
+
+from dispatch.log_privacy import personal_data_logged
 
 pjsip_log = logging.getLogger("pjsip")
 CAPTURE_LEVEL = 4  # "Dropped packet:" dumps are logged at this level
 WARNING_LEVEL = 2  # "Dropping N bytes packet from ..." is logged at this level
 _PY_LEVELS = {0: logging.CRITICAL, 1: logging.ERROR, 2: logging.WARNING, 3: logging.INFO}
 _DROPPING = re.compile(r"Dropping \d+ bytes packet from (\S+) (\S+) : (.*)")
+# A request without a required header (no Call-ID, say) is not "Dropping":
+# pjsip logs it once at level 1, the whole message after the reason.
+_ERROR_PROCESSING = re.compile(r"Error processing packet from (\S+?): (.*?):\n(.*)", re.S)
+_END_OF_PACKET = "\n-- end of packet."
 _MAX_QUEUED = 64
 
 
@@ -49,7 +55,7 @@ class DroppedInvite:
 
 
 class PjsipLogBridge(pj.LogWriter):
-    def __init__(self, forward_level: int, level_gate: "PjlibLevelGate") -> None:
+    def __init__(self, forward_level: int, level_gate: PjlibLevelGate) -> None:
         super().__init__()
         self.forward_level = forward_level
         self.dropped: deque[DroppedInvite] = deque(maxlen=_MAX_QUEUED)
@@ -64,8 +70,10 @@ class PjsipLogBridge(pj.LogWriter):
             text = entry.msg
             if "Dropp" in text:  # cheap test first: this runs for every log line
                 self._watch(text)
+            elif "Error processing packet" in text:
+                self._malformed(text)
             if level <= self.forward_level:
-                pjsip_log.log(_PY_LEVELS.get(level, logging.DEBUG), "%s", text.rstrip())
+                pjsip_log.log(_PY_LEVELS.get(level, logging.DEBUG), "%s", _without_packet(text))
         except Exception:  # noqa: BLE001 - never let an exception into pjsip
             pass
 
@@ -84,6 +92,26 @@ class PjsipLogBridge(pj.LogWriter):
             source, reason = self._last_drop
             self.dropped.append(DroppedInvite(source, reason,
                                               text[marker + len("Dropped packet:"):]))
+
+
+    def _malformed(self, text: str) -> None:
+        found = _ERROR_PROCESSING.search(text)
+        if found and found.group(3).startswith("INVITE "):
+            message = found.group(3)
+            if message.endswith(_END_OF_PACKET):
+                message = message[:-len(_END_OF_PACKET)]
+            self.dropped.append(DroppedInvite(found.group(1), found.group(2).strip(), message))
+
+
+def _without_packet(text: str) -> str:
+    """A pjsip line as it may be logged: a packet dump after its first line
+    carries callers' numbers and names, so it stays out unless the desk was
+    started with --log-personal-data (sip.log_level 4 and up, for debugging)."""
+    text = text.rstrip()
+    head, newline, _ = text.partition("\n")
+    if not newline or personal_data_logged():
+        return text
+    return f"{head} [SIP message not logged: personal data]"
 
 
 class PjlibLevelGate:

@@ -20,6 +20,13 @@ from telephony.settings import SipConfig
 
 log = logging.getLogger(__name__)
 POLL_MS = 5
+# Call slots pjsua keeps beyond the desk's own sip.max_calls: a call over
+# the limit still reaches onIncomingCall, so the desk writes it down before
+# its 486. pjsua's own 486 (no free slot) is sent before the desk hears of
+# the call at all, and a crash right after it would lose the caller. One is
+# enough: a rejected call's slot is free again before the next INVITE is
+# read (measured: 10 INVITEs within 0.5 ms, all reached onIncomingCall).
+SPARE_CALL_SLOTS = 1
 
 
 class SipStackError(Exception):
@@ -49,10 +56,10 @@ def detached(exc: BaseException) -> BaseException:
 
 
 class StackHooks(Protocol):
-    def incoming_call(self, account: "DeskAccount", prm: Any) -> None: ...
+    def incoming_call(self, account: DeskAccount, prm: Any) -> None: ...
     def rejected_call(self, prm: Any) -> None: ...
-    def call_state(self, call: "DeskCall") -> None: ...
-    def call_media_state(self, call: "DeskCall") -> None: ...
+    def call_state(self, call: DeskCall) -> None: ...
+    def call_media_state(self, call: DeskCall) -> None: ...
 
 
 def _guarded(name: str, hook, *args) -> None:
@@ -90,7 +97,7 @@ class DeskAccount(pj.Account):
 
 
 # Every DeskCall alive, so shutdown can prove none outlives libDestroy().
-LIVE_CALLS: "weakref.WeakSet[DeskCall]" = weakref.WeakSet()
+LIVE_CALLS: weakref.WeakSet[DeskCall] = weakref.WeakSet()
 
 
 class DeskCall(pj.Call):
@@ -137,6 +144,7 @@ class SipStack:
         # Measured on the wheel we ship: one thread polls, callbacks come on it.
         ep_config.uaConfig.threadCnt = 0
         ep_config.uaConfig.mainThreadOnly = True
+        ep_config.uaConfig.maxCalls = config.max_calls + SPARE_CALL_SLOTS
         ep_config.uaConfig.userAgent = "SafeCommunityDesk"
         # No voice-activity detection on what the desk sends. Speex (pjsua's
         # first choice when the peer offers it) takes a steady sound for

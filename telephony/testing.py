@@ -13,9 +13,9 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from telephony.events import CallEvent, EventKind
 
@@ -122,7 +122,7 @@ class Sipp:
         self.command = command + list(extra)
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "Sipp":
+    def start(self) -> Sipp:
         self.process = subprocess.Popen(self.command, cwd=self.workdir, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         return self

@@ -1,12 +1,15 @@
-"""The operator's headset, end to end, with real parts only.
+"""The operator's headset, end to end, with real parts only, across the
+process boundary: the engine runs in `safedesk serve`, the headset in this
+process, and EngineClient relays the audio between them, as in the desk.
 
 A throw-away PulseAudio daemon (tests/pulse_server.py) is the headset: the
 desk plays into the null sink `desk_earpiece` and listens on
 `desk_microphone`, a remapped monitor of the null sink `caller_mouth`.
 
-    SIPp ─RTP▶ engine ─▶ pipes.earpiece ─▶ HeadsetBridge ─▶ desk_earpiece ─▶ parec
+    SIPp ─RTP▶ engine ─▶ its earpiece pipe ─link─▶ pipes.earpiece ─▶ HeadsetBridge
+         ─▶ desk_earpiece ─▶ parec
     paplay ─▶ caller_mouth ─▶ desk_microphone ─▶ HeadsetBridge ─▶ pipes.microphone
-           ─▶ engine ─RTP▶ tests/far_end.py (pjsua2, its own process) ─▶ WAV
+         ─link─▶ the engine's microphone pipe ─▶ engine ─RTP▶ tests/far_end.py ─▶ WAV
 
 Qt Multimedia connects to PulseAudio once per process, so the daemon is
 started (and PULSE_SERVER set) before anything here touches QMediaDevices,
@@ -25,13 +28,20 @@ import wave
 from pathlib import Path
 
 import pytest
-from pulse_server import (EARPIECE_SINK, MICROPHONE_SOURCE, MOUTH_SINK, ThrowawayPulse,
-                          pulse_tools_available)
+from engine_process import Serve, safedesk
+from pulse_server import (
+    EARPIECE_SINK,
+    MICROPHONE_SOURCE,
+    MOUTH_SINK,
+    ThrowawayPulse,
+    pulse_tools_available,
+)
 
 from dispatch.settings import Settings
 from telephony.audio import HeadsetPipes
-from telephony.engine import SoftphoneEngine
 from telephony.events import EventKind
+from telephony.link.client import EngineClient
+from telephony.link.place import EnginePlace
 from telephony.testing import G711A_PCAP, EventLog, Sipp, sipp_binary
 
 pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("_pulse_and_sipp_installed")]
@@ -41,13 +51,14 @@ pytestmark = [pytest.mark.timeout(60), pytest.mark.usefixtures("_pulse_and_sipp_
 def _pulse_and_sipp_installed():
     from conftest import require_tools
     require_tools(pulseaudio=pulse_tools_available(), sipp=sipp_binary() is not None)
-on_sqlite = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
 
 FAR_END = Path(__file__).resolve().parent / "far_end.py"
 RATE = 16000
 BLOCK = RATE // 10     # 100 ms
 TONE_HZ = 700          # 70 whole cycles per block: the Goertzel bin sits right on it
 WAIT_MS = 15000
+LINK_LATENCY_LIMIT_MS = 40.0
 
 
 @pytest.fixture(scope="module")
@@ -89,21 +100,40 @@ def headset(pulse, qtbot):
 
 
 @pytest.fixture
-def start_desk(start_softphone):
-    """A desk whose softphone hands each call's audio to `pipes`."""
-    return lambda pipes: start_softphone(headset=pipes, desk_name="desk-headset")
+def start_desk(tmp_path):
+    """`safedesk serve` on a seeded SQLite file, and an EngineClient in this
+    process that relays its headset audio to and from `pipes`."""
+    started: list[tuple[Serve, EngineClient]] = []
+
+    def start(pipes: HeadsetPipes) -> tuple[Serve, EngineClient, EventLog]:
+        db = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        initialised = safedesk("init", db=db)
+        assert initialised.returncode == 0, initialised.stderr
+        engine = Serve(db)
+        engine.wait_for("engine link on")
+        client = EngineClient(EnginePlace.current(), actor="test", headset=pipes)
+        started.append((engine, client))
+        events = EventLog()
+        client.add_listener(events)
+        client.connect(timeout=WAIT_MS / 1000)
+        return engine, client, events
+
+    yield start
+    for engine, client in started:
+        client.close()
+        engine.stop()
 
 
 def seen(events: EventLog, kind: EventKind):
     return lambda: bool(events.of_kind(kind))
 
 
-def answer_when_ringing(qtbot, engine: SoftphoneEngine, events: EventLog) -> str:
+def answer_when_ringing(qtbot, client: EngineClient, events: EventLog) -> str:
     """As the calls panel does it, with the Qt event loop running throughout
     (the headset reports through it): wait for RINGING, answer, wait for ANSWERED."""
     qtbot.waitUntil(seen(events, EventKind.RINGING), timeout=WAIT_MS)
     key = events.of_kind(EventKind.RINGING)[0].sip_call_id
-    answered = engine.answer(key)
+    answered = client.answer(key)
     qtbot.waitUntil(answered.done, timeout=WAIT_MS)
     answered.result()
     qtbot.waitUntil(seen(events, EventKind.ANSWERED), timeout=WAIT_MS)
@@ -156,12 +186,11 @@ def read_wav_mono16(path: Path) -> array.array:
 
 
 @pytest.mark.sip
-@on_sqlite
 def test_the_caller_is_heard_in_the_operators_earpiece(pulse, headset, start_desk, tmp_path,
                                                        qtbot):
     assert G711A_PCAP.exists(), "SIPp's g711a.pcap is missing"
     pipes, bridge, errors = headset
-    engine, events = start_desk(pipes)
+    engine, client, events = start_desk(pipes)
     heard = tmp_path / "earpiece.raw"
     parec = sipp = None
     try:
@@ -170,9 +199,9 @@ def test_the_caller_is_heard_in_the_operators_earpiece(pulse, headset, start_des
                                       "--format=s16le", f"--rate={RATE}", "--channels=1"],
                                      stdout=recording, stderr=subprocess.DEVNULL,
                                      env=pulse.environ())
-        sipp = Sipp("uac_answered_rtp.xml", engine.config.listen, workdir=tmp_path / "sipp",
+        sipp = Sipp("uac_answered_rtp.xml", engine.listen, workdir=tmp_path / "sipp",
                     duration_ms=4000).start()
-        key = answer_when_ringing(qtbot, engine, events)
+        key = answer_when_ringing(qtbot, client, events)
         qtbot.waitUntil(seen(events, EventKind.ENDED), timeout=30000)
         assert events.of_kind(EventKind.ENDED)[0].sip_call_id == key
         qtbot.waitUntil(lambda: sipp.process.poll() is not None, timeout=WAIT_MS)
@@ -192,11 +221,10 @@ def test_the_caller_is_heard_in_the_operators_earpiece(pulse, headset, start_des
 
 
 @pytest.mark.sip
-@on_sqlite
 def test_the_operators_microphone_reaches_the_far_end(pulse, headset, start_desk, tmp_path,
                                                       qtbot):
     pipes, bridge, errors = headset
-    engine, events = start_desk(pipes)
+    engine, client, events = start_desk(pipes)
     tone, heard = tmp_path / "tone.wav", tmp_path / "far_end_heard.wav"
     write_tone(tone, seconds=20)
     speaker = far_end = None
@@ -204,10 +232,10 @@ def test_the_operators_microphone_reaches_the_far_end(pulse, headset, start_desk
         # The operator "speaks": a tone into the sink the desk's microphone listens to.
         speaker = subprocess.Popen(["paplay", f"--device={MOUTH_SINK}", str(tone)],
                                    stderr=subprocess.DEVNULL, env=pulse.environ())
-        far_end = subprocess.Popen([sys.executable, str(FAR_END), "--desk", engine.config.listen,
+        far_end = subprocess.Popen([sys.executable, str(FAR_END), "--desk", engine.listen,
                                     "--wav", str(heard), "--seconds", "4", "--timeout", "25"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        answer_when_ringing(qtbot, engine, events)
+        answer_when_ringing(qtbot, client, events)
         qtbot.waitUntil(lambda: far_end.poll() is not None, timeout=30000)
         output, far_errors = far_end.communicate(5)
     finally:
@@ -224,6 +252,41 @@ def test_the_operators_microphone_reaches_the_far_end(pulse, headset, start_desk
     median = shares[len(shares) // 2]
     # The tone itself, not noise: gaps or clicks in the path would smear it.
     assert median > 0.8, f"the far end did not hear the {TONE_HZ} Hz tone ({median=:.2f})"
+
+
+@pytest.mark.sip
+def test_the_link_adds_under_40_ms_to_the_audio_each_way(pulse, headset, start_desk, tmp_path,
+                                                         qtbot):
+    """Every frame crosses the link stamped with when it entered the sending
+    pipe (one monotonic clock for the machine); the receiver logs how long
+    it took to reach its own pipe. The caller talks (SIPp's RTP) while the
+    operator does (a tone), so both directions carry audio at once."""
+    pipes, bridge, errors = headset
+    engine, client, events = start_desk(pipes)
+    tone = tmp_path / "tone.wav"
+    write_tone(tone, seconds=20)
+    speaker = sipp = None
+    try:
+        speaker = subprocess.Popen(["paplay", f"--device={MOUTH_SINK}", str(tone)],
+                                   stderr=subprocess.DEVNULL, env=pulse.environ())
+        sipp = Sipp("uac_answered_rtp.xml", engine.listen, workdir=tmp_path / "sipp",
+                    duration_ms=4000).start()
+        answer_when_ringing(qtbot, client, events)
+        qtbot.waitUntil(seen(events, EventKind.ENDED), timeout=30000)
+        status = client.status()
+        qtbot.waitUntil(status.done, timeout=WAIT_MS)
+        result = sipp.wait(10)
+    finally:
+        if sipp is not None:
+            sipp.kill()
+        stop_process(speaker)
+    assert result.ok, result.explain()
+    earpiece = client.earpiece_latency.summary()
+    microphone = status.result()["microphone_latency_ms"]
+    print(f"\nlink latency, ms: earpiece {earpiece}; microphone {microphone}")
+    for direction, figures in (("earpiece", earpiece), ("microphone", microphone)):
+        assert figures["frames"] >= 20, f"{direction}: too few frames crossed: {figures}"
+        assert figures["max"] < LINK_LATENCY_LIMIT_MS, f"{direction}: {figures}"
 
 
 def test_an_unplugged_earpiece_is_reported_once_and_its_audio_moves(pulse, headset, qtbot):

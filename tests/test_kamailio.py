@@ -24,6 +24,7 @@ import threading
 import time
 
 import pytest
+from kamailio_server import KamailioServer, kamailio_binary, kamcmd_binary
 from sqlalchemy import func, select
 
 from dispatch import calls
@@ -32,10 +33,14 @@ from dispatch.models import Call
 from telephony.engine import SoftphoneEngine
 from telephony.events import EventKind
 from telephony.settings import SipConfig
-from telephony.testing import (COMPLAINTS_LINE, EMERGENCY_LINE, EventLog, Sipp, free_port,
-                               sipp_binary)
-
-from kamailio_server import KamailioServer, kamailio_binary, kamcmd_binary
+from telephony.testing import (
+    COMPLAINTS_LINE,
+    EMERGENCY_LINE,
+    EventLog,
+    Sipp,
+    free_port,
+    sipp_binary,
+)
 
 pytestmark = [
     pytest.mark.sip,
@@ -172,7 +177,8 @@ def test_a_call_through_kamailio_rings_the_registered_desk_on_the_dialled_line(
 
 class ServeDesk:
     """Desk B: `safedesk -vv serve` registering at kamailio, its log read
-    line by line (pjsip's message dumps included, sip.log_level 5)."""
+    line by line (pjsip's message dumps included, sip.log_level 5: they
+    hold callers' numbers, so only with --log-personal-data)."""
 
     def __init__(self, db_url: str, kamailio: KamailioServer, desk_name: str) -> None:
         self.port = free_port()
@@ -181,7 +187,8 @@ class ServeDesk:
                    SAFEDESK_SIP_DESK_NAME=desk_name, SAFEDESK_SIP_LOG_LEVEL="5",
                    SAFEDESK_RECORDINGS_ENABLED="false")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "dispatch.cli.main", "-vv", "--db", db_url, "serve",
+            [sys.executable, "-m", "dispatch.cli.main", "-vv", "--log-personal-data",
+             "--db", db_url, "serve",
              "--listen", f"127.0.0.1:{self.port}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
             errors="replace")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dispatch.phone import NO_NUMBER
+from dispatch.phone import NO_NUMBER, WITHHELD_NUMBER
 from dispatch.sip_identity import (
     FROM,
     MAX_DISPLAY_NAME_CHARS,
@@ -298,6 +298,143 @@ def test_only_the_first_16_kb_are_read():
     assert caller.source is None
 
 
+# ---------------------------- asserted identity over an anonymous or odd From
+#
+# RFC 3325: the network asserts the caller in P-Asserted-Identity (or the
+# older Remote-Party-ID) whatever the phone put in From. A privacy request
+# still hides the number on the plain identity; the asserted number is kept
+# in `asserted_number`, and `for_emergency_line()` puts it in `number`.
+
+ASSERTED_MOBILE = "+6281234567890"  # 0812-3456-7890
+ASSERTED_LANDLINE = "+62361223344"  # (0361) 223344, Denpasar
+ANONYMOUS_FROMS = [
+    '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1',
+    "<sip:anonymous@anonymous.invalid>;tag=1",
+    '"Anonymous" <sip:restricted@gw.telkom.example>;tag=1',  # a withheld marker
+    "<sip:unknown@pbx.local>;tag=1",
+    "<tel:anonymous>;tag=1",
+]
+NON_NUMERIC_FROMS = [
+    "<sip:alice@pbx.local>;tag=1",
+    '"Desk Trunk" <sip:desk@10.0.0.1:5060>;tag=1',
+    "sip:desk@10.0.0.1;tag=1",
+    '"Budi Santoso";tag=1',  # a display name only
+]
+ASSERTED_FORMS = {
+    "tel": ("P-Asserted-Identity: <tel:+6281234567890>", ASSERTED_MOBILE),
+    "sip national": ("P-Asserted-Identity: <sip:081234567890@carrier.net>", ASSERTED_MOBILE),
+    "sip user=phone": ("P-Asserted-Identity: <sip:+6281234567890@ims.telkomsel.example;user=phone>",
+                       ASSERTED_MOBILE),
+    "sip landline": ('P-Asserted-Identity: "Warung Made" <sip:0361223344@carrier.net;user=phone>',
+                     ASSERTED_LANDLINE),
+}
+
+
+def _assert_withheld_but_asserted(caller, e164: str, source: str = PAI) -> None:
+    assert caller.privacy is True
+    assert caller.number == WITHHELD_NUMBER
+    assert caller.display_name is None
+    assert caller.source == source
+    assert caller.asserted_number is not None
+    assert caller.asserted_number.e164 == e164
+    emergency = caller.for_emergency_line()
+    assert emergency.number.e164 == e164
+    assert emergency.number.withheld is False
+    assert emergency.privacy is True  # stored and shown, marked private
+    assert emergency.display_name is None  # the name stays hidden
+    assert (emergency.source, emergency.raw_headers) == (caller.source, caller.raw_headers)
+    assert emergency.asserted_number == caller.asserted_number
+
+
+@pytest.mark.parametrize("from_value", ANONYMOUS_FROMS)
+@pytest.mark.parametrize("form", ASSERTED_FORMS, ids=ASSERTED_FORMS)
+def test_anonymous_from_is_a_privacy_request_but_the_asserted_number_is_kept(from_value, form):
+    pai, e164 = ASSERTED_FORMS[form]
+    _assert_withheld_but_asserted(caller_of(f"From: {from_value}", pai), e164)
+
+
+@pytest.mark.parametrize("from_value", ANONYMOUS_FROMS + NON_NUMERIC_FROMS)
+@pytest.mark.parametrize("form", ASSERTED_FORMS, ids=ASSERTED_FORMS)
+@pytest.mark.parametrize("privacy", ["id", "header"])
+def test_privacy_header_hides_the_asserted_number_only_from_the_plain_identity(
+        from_value, form, privacy):
+    pai, e164 = ASSERTED_FORMS[form]
+    caller = caller_of(f"From: {from_value}", pai, f"Privacy: {privacy}")
+    _assert_withheld_but_asserted(caller, e164)
+
+
+@pytest.mark.parametrize("from_value", NON_NUMERIC_FROMS)
+@pytest.mark.parametrize("form", ASSERTED_FORMS, ids=ASSERTED_FORMS)
+def test_asserted_number_wins_over_a_non_numeric_from(from_value, form):
+    pai, e164 = ASSERTED_FORMS[form]
+    caller = caller_of(f"From: {from_value}", pai)
+    assert (caller.source, caller.number.e164, caller.privacy) == (PAI, e164, False)
+    assert caller.asserted_number == caller.number
+    assert caller.for_emergency_line() == caller  # nothing was hidden
+
+
+def test_asserted_number_wins_over_a_different_numeric_from():
+    caller = caller_of('From: "Budi" <sip:0361223333@pbx.local>;tag=1',
+                       "P-Asserted-Identity: <tel:+6281234567890>")
+    assert (caller.source, caller.number.e164, caller.display_name) == (
+        PAI, ASSERTED_MOBILE, "Budi")
+    assert caller.asserted_number.e164 == ASSERTED_MOBILE
+    assert caller.for_emergency_line() == caller
+
+
+def test_non_dialable_asserted_identity_leaves_the_from_number_and_asserts_nothing():
+    caller = caller_of('From: "Budi" <sip:081234567890@pbx.local>;tag=1',
+                       'P-Asserted-Identity: "Gateway" <sip:gateway@carrier.net>')
+    assert (caller.source, caller.number.e164, caller.privacy) == (FROM, ASSERTED_MOBILE, False)
+    assert caller.asserted_number is None
+    assert caller.for_emergency_line() == caller
+
+
+def test_privacy_over_a_from_number_alone_stays_withheld_on_the_emergency_line():
+    # Only the phone's own claim, no network assertion: nothing to reveal.
+    for headers in (
+        ('From: "Budi" <sip:081234567890@pbx.local>;tag=1', "Privacy: id"),
+        ('From: "Budi" <sip:081234567890@pbx.local>;tag=1',
+         "P-Asserted-Identity: <sip:gateway@carrier.net>", "Privacy: id"),
+        ('From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=1',),
+    ):
+        caller = caller_of(*headers)
+        assert (caller.number, caller.privacy, caller.asserted_number) == (
+            WITHHELD_NUMBER, True, None)
+        assert caller.for_emergency_line() == caller
+
+
+@pytest.mark.parametrize("from_value", [ANONYMOUS_FROMS[0], NON_NUMERIC_FROMS[0],
+                                        '"Budi" <sip:081298765432@pbx.local>;tag=1'])
+@pytest.mark.parametrize("privacy", ["full", "uri"])
+def test_remote_party_id_privacy_keeps_the_asserted_number(from_value, privacy):
+    caller = caller_of(
+        f"From: {from_value}",
+        f'Remote-Party-ID: "Ayu" <sip:0361223344@carrier.net>;party=calling;privacy={privacy}',
+    )
+    _assert_withheld_but_asserted(caller, ASSERTED_LANDLINE, source=RPID)
+
+
+def test_remote_party_id_over_an_anonymous_from():
+    caller = caller_of('From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=1',
+                       "Remote-Party-ID: <tel:+6281234567890>;party=calling;screen=yes")
+    _assert_withheld_but_asserted(caller, ASSERTED_MOBILE, source=RPID)
+
+
+def test_remote_party_id_of_the_called_party_is_not_an_asserted_caller():
+    caller = caller_of("From: <sip:anonymous@anonymous.invalid>;tag=1",
+                       "Remote-Party-ID: <sip:0361223333@carrier.net>;party=called")
+    assert caller.asserted_number is None
+    assert caller.for_emergency_line().number == WITHHELD_NUMBER
+
+
+def test_asserted_number_is_kept_out_of_the_identity_repr():
+    caller = caller_of('From: <sip:anonymous@anonymous.invalid>;tag=1',
+                       "P-Asserted-Identity: <tel:+6281234567890>", "Privacy: id")
+    assert caller.asserted_number.e164 == ASSERTED_MOBILE
+    assert "asserted_number" not in repr(caller)
+
+
 # ----------------------------------------------------- encodings and types
 
 def test_invalid_utf8_bytes_become_replacement_characters():
@@ -419,11 +556,24 @@ def _assert_clean_display_name(name: str | None) -> None:
     assert "  " not in name
 
 
+def _assert_emergency_view_is_consistent(caller) -> None:
+    asserted = caller.asserted_number
+    assert asserted is None or (asserted.is_dialable and not asserted.withheld)
+    if not caller.privacy and asserted is not None:
+        assert caller.number == asserted
+    emergency = caller.for_emergency_line()
+    assert (emergency.privacy, emergency.display_name, emergency.source) == (
+        caller.privacy, caller.display_name, caller.source)
+    expected = asserted if caller.privacy and asserted is not None else caller.number
+    assert emergency.number == expected
+
+
 @given(st.one_of(st.binary(max_size=4096), st.text(max_size=4096)))
 def test_parse_caller_never_raises_on_anything(message):
     caller = parse_caller(message)
     _assert_clean_display_name(caller.display_name)
     assert all(len(value) <= MAX_HEADER_CHARS for value in caller.raw_headers.values())
+    _assert_emergency_view_is_consistent(caller)
     parse_called_number(message)
     parse_call_id(message)
 
@@ -437,8 +587,10 @@ def test_parse_caller_never_raises_on_hostile_identity_headers(name, user, heade
     message = build_invite(f'{header}: "{name}" <sip:{user}@gw>;tag=1')
     caller = parse_caller(message)
     _assert_clean_display_name(caller.display_name)
+    _assert_emergency_view_is_consistent(caller)
     caller = parse_caller(message.encode("utf-8", "surrogatepass"))
     _assert_clean_display_name(caller.display_name)
+    _assert_emergency_view_is_consistent(caller)
 
 
 # Surrogates are left out here: they become U+FFFD (see the example tests).

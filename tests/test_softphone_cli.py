@@ -3,16 +3,12 @@ processes, a real SIPp caller, SIGTERM/SIGINT to stop."""
 from __future__ import annotations
 
 import json
-import queue
 import signal
-import subprocess
-import sys
-import threading
-import time
 
 import pytest
+from engine_process import Serve, initialised_sqlite, safedesk
 
-from telephony.testing import Sipp, free_port
+from telephony.testing import Sipp
 
 pytestmark = [
     pytest.mark.sip,
@@ -23,75 +19,9 @@ CLEAR_NUMBERS = ("08123456701", "08123456702", "+628123456701", "+628123456702",
                  "8123456701", "8123456702")
 
 
-def safedesk(*args: str, db: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dispatch.cli.main", "--db", db, *args],
-                          capture_output=True, text=True, timeout=timeout)
-
-
-class Serve:
-    """A `safedesk serve` process whose log lines can be waited for."""
-
-    def __init__(self, db: str, *extra: str) -> None:
-        self.port = free_port()
-        self.listen = f"127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "dispatch.cli.main", "--db", db, "serve",
-             "--listen", self.listen, *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.lines: list[str] = []
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stderr:
-            self._queue.put(line.rstrip("\n"))
-        self._queue.put(None)
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        for line in self.lines:
-            if text in line:
-                return line
-        while time.monotonic() < deadline:
-            try:
-                line = self._queue.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            self.lines.append(line)
-            if text in line:
-                return line
-        raise AssertionError(f"serve never logged {text!r}; log:\n" + "\n".join(self.lines))
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> int:
-        self.process.send_signal(sig)
-        try:
-            code = self.process.wait(timeout)
-        finally:
-            self.kill()
-        while True:  # drain what is left of the log
-            try:
-                line = self._queue.get(timeout=2)
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            self.lines.append(line)
-        return code
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(5)
-
-
 @pytest.fixture
 def db(tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-    result = safedesk("init", db=url)
-    assert result.returncode == 0, result.stderr
-    return url
+    return initialised_sqlite(tmp_path)
 
 
 def test_serve_logs_calls_without_numbers_and_calls_list_shows_them(db, tmp_path):

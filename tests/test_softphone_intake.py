@@ -20,7 +20,7 @@ from telephony import sip_log
 from telephony.engine import SoftphoneEngine, SoftphoneError
 from telephony.events import EventKind
 from telephony.settings import SipConfig
-from telephony.testing import SCENARIOS, Sipp, free_port
+from telephony.testing import COMPLAINTS_LINE, EMERGENCY_LINE, SCENARIOS, Sipp, free_port
 
 pytestmark = [
     pytest.mark.sip,
@@ -232,6 +232,27 @@ CALLER_ID_FORMS = {
     "anonymous": (
         b'From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=[pid]T[call_number]',
         [b"Privacy: id"], {"caller_number": None, "withheld": True, "name": None}),
+    # RFC 3325: the number the network asserts wins over an anonymous From;
+    # on the emergency line it is kept, marked private, even under a privacy
+    # request (the centre is inside the trust domain and may call back).
+    "asserted-tel-under-privacy": (
+        b'From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=[pid]T[call_number]',
+        [b"P-Asserted-Identity: <tel:+6281234500011>", b"Privacy: id"],
+        {"caller_number": "+6281234500011", "withheld": True, "name": None,
+         "source": "P-Asserted-Identity"}),
+    "asserted-sip-user-over-anonymous-from": (
+        b'From: <sip:anonymous@anonymous.invalid>;tag=[pid]T[call_number]',
+        [b'P-Asserted-Identity: "Putu" <sip:081234500012@carrier.example;user=phone>'],
+        {"caller_number": "+6281234500012", "withheld": True, "name": None}),
+    "asserted-over-a-name-in-from": (
+        b'From: "Reception" <sip:reception@[local_ip]>;tag=[pid]T[call_number]',
+        [b"P-Asserted-Identity: <tel:+6281234500013>"],
+        {"caller_number": "+6281234500013", "withheld": False, "name": "Reception"}),
+    "asserted-under-privacy-on-the-complaints-line": (
+        b'From: "Anonymous" <sip:anonymous@anonymous.invalid>;tag=[pid]T[call_number]',
+        [b"P-Asserted-Identity: <tel:+6281234500014>", b"Privacy: id"],
+        {"caller_number": None, "withheld": True, "name": None,
+         "service": COMPLAINTS_LINE}),
     "missing-user-part": (
         b"From: <sip:[local_ip]:[local_port]>;tag=[pid]T[call_number]",
         [], {"caller_number": None, "withheld": False, "name": None}),
@@ -272,7 +293,8 @@ def test_every_caller_id_form_is_logged_and_the_softphone_keeps_running(form, de
     dropped = expected.get("dropped", False)
     engine, events = desk()
     result = Sipp(scenario_with(tmp_path, from_line, extra), engine.config.listen,
-                  workdir=tmp_path / "sipp", duration_ms=100, timeout_s=3 if dropped else 30).run()
+                  workdir=tmp_path / "sipp", duration_ms=100, timeout_s=3 if dropped else 30,
+                  service=expected.get("service", EMERGENCY_LINE)).run()
     if dropped:
         assert not result.ok and "timed out" in result.errors, result.explain()
         event = events.wait_kind(EventKind.REJECTED)[0]
@@ -311,3 +333,31 @@ def pjlib_log_level() -> int:
     getter = ctypes.CDLL(pjsua2._pjsua2.__file__).pj_log_get_level
     getter.restype = ctypes.c_int
     return getter()
+
+
+# ------------------------------------------------------------ ring timeout
+
+def test_calls_whose_cancel_never_comes_are_ended_by_the_ring_timeout(desk, seeded, tmp_path):
+    """INVITEs that nobody answers and whose CANCEL is lost fill every line
+    of the desk: the desk ends each after sip.ring_timeout_s with 480, writes
+    it down as timed out (ended by the system, on the callback list), and
+    the next caller rings."""
+    engine, events = desk(ring_timeout_s=2)
+    lines = engine.config.max_calls
+    stuck = Sipp("uac_never_cancelled.xml", engine.config.listen, workdir=tmp_path / "stuck",
+                 calls=lines, limit=lines, rate=50, timeout_s=30).start()
+    events.wait_kind(EventKind.RINGING, count=lines)
+    started = time.monotonic()
+    ended = events.wait_kind(EventKind.TIMED_OUT, count=lines, timeout_s=10)
+    assert time.monotonic() - started < 4.5  # 2 s after ringing, give or take a check
+    result = stuck.wait()
+    assert result.ok, result.explain()  # each got its 480 and acknowledged it
+    for event in ended:
+        call = committed_row(seeded, event.sip_call_id)
+        assert (call.status, call.ended_by) == (CallStatus.TIMED_OUT, "system")
+        assert call.callback_state is CallbackState.PENDING and call.answered_at is None
+    # The lines are free: the next citizen hears ringing, as usual.
+    follow_up = Sipp("uac_cancel.xml", engine.config.listen, workdir=tmp_path / "next",
+                     duration_ms=100).run()
+    assert follow_up.ok, follow_up.explain()
+    assert events.wait_kind(EventKind.ABANDONED)[0].call_id is not None

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from dispatch.call_intake import RingingRowWriter, inbound_values, insert_ringing_row
 from dispatch.enums import CallStatus
@@ -32,7 +33,8 @@ BASE = ("INVITE sip:0361223333@127.0.0.1:5070 SIP/2.0\r\n"
 VARIANTS = {
     "plain": BASE,
     "compact names": BASE.replace("From:", "f:").replace("To:", "t:"),
-    "asserted identity": BASE.replace("Call-ID", "P-Asserted-Identity: <tel:+6281234567>\r\nCall-ID"),
+    "asserted identity": BASE.replace(
+        "Call-ID", "P-Asserted-Identity: <tel:+6281234567>\r\nCall-ID"),
     "privacy": BASE.replace("Call-ID", "Privacy: id\r\nCall-ID"),
     "rpid privacy": BASE.replace(
         "Call-ID", "Remote-Party-ID: \"X\" <sip:+62811111@h>;privacy=full\r\nCall-ID"),
@@ -65,7 +67,8 @@ def test_read_invite_reads_what_the_parsers_read(message):
 
 _HEADER_LINES = st.sampled_from([
     "From: \"A\" <sip:081234567890@x>;tag=1", "f: <tel:+6281234567890>", "To: <sip:0361223333@x>",
-    "t: <sip:112@x>", "P-Asserted-Identity: <tel:+628123>", "Remote-Party-ID: <sip:0812@x>;party=calling",
+    "t: <sip:112@x>", "P-Asserted-Identity: <tel:+628123>",
+    "Remote-Party-ID: <sip:0812@x>;party=calling",
     "Privacy: none", "Privacy: id", " folded", "\tfolded", "Via: SIP/2.0/UDP h", "Call-ID: z",
     "junk", "From x: 0812", "", "INVITE sip:0361244444@h SIP/2.0", "To :<sip:0361244444@h>",
 ])
@@ -101,9 +104,9 @@ def test_the_intake_writer_stores_what_insert_ringing_row_stores(database, statu
                               CallStatus.REJECTED else None)
 
     with database.session() as session:
-        reference, made = insert_ringing_row(session, values("by-the-orm"))
+        reference, made = insert_ringing_row(session, values("by-the-orm"), desk="desk-test")
     assert made
-    writer = RingingRowWriter(database)
+    writer = RingingRowWriter(database, desk="desk-test")
     try:
         writer.warm_up(values("warm-up"))
         fast, made = writer.insert(values("by-the-writer"))
@@ -119,11 +122,12 @@ def test_the_intake_writer_stores_what_insert_ringing_row_stores(database, statu
 
 def test_the_intake_writer_recovers_after_a_failed_write(database):
     identity = parse_caller(BASE)
-    writer = RingingRowWriter(database)
+    writer = RingingRowWriter(database, desk="desk-test")
     try:
         broken = inbound_values(sip_call_id="bad", line_id=987654, identity=identity,
                                 at=utcnow(), status=CallStatus.RINGING, reason=None)
-        with pytest.raises(Exception):
+        # SQLite: straight from the DB-API cursor; PostgreSQL: through SQLAlchemy.
+        with pytest.raises((sqlite3.IntegrityError, IntegrityError)):
             writer.insert(broken)  # no such line: the foreign key refuses it
         good = inbound_values(sip_call_id="good", line_id=None, identity=identity,
                               at=utcnow(), status=CallStatus.RINGING, reason=None)
@@ -143,7 +147,7 @@ def test_the_intake_writer_waits_out_another_writer_instead_of_failing(database)
     # (SQLite's own handler sleeps 1, 2, 5 ms...): a clerk's commit in
     # progress delays a ringing call's row, it never loses it.
     identity = parse_caller(BASE)
-    writer = RingingRowWriter(database)
+    writer = RingingRowWriter(database, desk="desk-test")
     other = sqlite3.connect(database.engine.url.database, isolation_level=None,
                             check_same_thread=False)
     try:

@@ -18,8 +18,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QGroupBox, QLabel, QSplitter, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from dispatch.enums import LinePurpose
 from dispatch.phone import format_for_display
@@ -31,8 +30,8 @@ from ui.boards import MessageLine
 from ui.gui_thread import to_gui
 from ui.snapshots import CallRow, CallsSnapshot, read_history
 from ui.table_model import Column, KeyedTableView, RowTableModel
-from ui.worker import DbWorker, describe_error
 from ui.translations import Retranslates
+from ui.worker import DbWorker, describe_error
 
 log = logging.getLogger(__name__)
 GONE = (EventKind.ENDED, EventKind.ABANDONED, EventKind.REJECTED, EventKind.TAKEN_ELSEWHERE)
@@ -67,9 +66,11 @@ def display_number(e164: str | None) -> str | None:
 
 
 def caller_text(number: str | None, withheld: bool, name: str | None = None) -> str:
-    if withheld or not number:
+    if not number:
         return labels.withheld() if withheld else "?"
     shown = display_number(number) or number
+    if withheld:  # asserted by the network on the emergency line: kept, but private
+        return f"{shown} ({labels.private_number()})"
     return f"{shown} ({name})" if name else shown
 
 

@@ -10,10 +10,13 @@ from dispatch.errors import DeskError
 def add_commands(subparsers) -> None:
     parser = subparsers.add_parser("gui", help="open the desk window (the default)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
-                        help="close by itself after this long (smoke tests, screenshots)")
+                        help="close by itself after this long (smoke tests, screenshots); "
+                             "a telephony engine it had to start is stopped with it")
     parser.add_argument("--no-phone", action="store_true",
-                        help="open without the softphone (another desk answers the calls)")
-    parser.add_argument("--listen", metavar="HOST:PORT", help="SIP address (overrides sip.listen)")
+                        help="open without the softphone: start and contact no telephony engine")
+    parser.add_argument("--listen", metavar="HOST:PORT",
+                        help="SIP address for the telephony engine this window starts "
+                             "(overrides sip.listen; an engine already running keeps its own)")
     parser.set_defaults(handler=run_gui)
 
 

@@ -46,6 +46,7 @@ def call_status(value: str) -> str:
         "ended": translate("Labels", "selesai", "call status"),
         "abandoned": translate("Labels", "tak terjawab"),
         "rejected": translate("Labels", "ditolak"),
+        "timed_out": translate("Labels", "tak terjawab (waktu habis)"),
     }
     return names.get(value, value)
 
@@ -77,6 +78,12 @@ def origin_name(value: str) -> str:
 
 def withheld() -> str:
     return translate("Labels", "nomor disembunyikan")
+
+
+def private_number() -> str:
+    """A number the network asserted on the emergency line although the
+    caller asked to hide it (RFC 3325): for the call-taker's eyes only."""
+    return translate("Labels", "privat")
 
 
 def localized(name_id: str, name_en: str) -> str:

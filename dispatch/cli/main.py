@@ -15,6 +15,7 @@ from importlib.metadata import entry_points
 
 from sqlalchemy.exc import OperationalError
 
+from dispatch import log_privacy
 from dispatch.errors import DeskError
 
 BUILT_IN_GROUPS = (
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database URL (default: the SQLite file; env SAFEDESK_DB)")
     parser.add_argument("--operator", metavar="NAME", help="who is acting, for the audit trail")
     parser.add_argument("-v", "--verbose", action="count", default=0)
+    parser.add_argument("--log-personal-data", action="store_true",
+                        help="let callers' numbers and names into the log, for debugging "
+                             f"(default: masked; env {log_privacy.ENV_VAR}=1)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
     parser.set_defaults(command_names=subparsers.choices)
@@ -64,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Masks numbers and names in every line, tracebacks included (pjsip's SIP
+    # messages, SQLAlchemy's errors); before anything below can log.
+    personal_data = args.log_personal_data or log_privacy.personal_data_from_env()
+    log_privacy.install(personal_data)
+    if personal_data:
+        logging.getLogger(__name__).warning(
+            "callers' numbers and names are logged in clear (--log-personal-data)")
     handler = getattr(args, "handler", None)
     if handler is None:
         if args.command is None and "gui" in args.command_names:
