@@ -24,8 +24,8 @@ from dispatch.audit import record_audit
 from dispatch.complaints import get_complaint
 from dispatch.enums import BulletinStatus, ComplaintStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.eta import haversine_m
 from dispatch.events import ChangeEvent, announce
+from dispatch.geo import haversine_m
 from dispatch.models import Bulletin, BulletinItem, Complaint, GazetteerPlace, OnAirReading
 from dispatch.phone import normalise_number
 from dispatch.timeutil import iso_utc, utcnow

@@ -21,35 +21,57 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+import numpy as np
 import requests
 
-log = logging.getLogger(__name__)
-
-# IUGG mean Earth radius: the best single sphere for distances anywhere.
-EARTH_RADIUS_M = 6_371_008.8
+from dispatch.geo import EARTH_RADIUS_M, haversine_m  # noqa: F401 (the reference, and re-exported)
 
 SOURCE_STRAIGHT_LINE = "straight_line"
 SOURCE_OSRM = "osrm"
 
+log = logging.getLogger(__name__)
 
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres between two WGS84 points (degrees)."""
-    phi1 = math.radians(lat1)
+
+def haversine_m_array(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float
+) -> np.ndarray:
+    """`haversine_m` over arrays of points at once: the same formula, step by step."""
+    phi1 = np.radians(lat1)
+    return haversine_m_prepared(phi1, np.cos(phi1), lon1, lat2, lon2)
+
+
+def haversine_m_prepared(
+    phi1: np.ndarray, cos_phi1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float
+) -> np.ndarray:
+    """`haversine_m_array` for points whose latitude is already in radians,
+    with its cosine: a ranking keeps them per starting point, so each call
+    pays only for what depends on the destination. The operations and their
+    order are `haversine_m`'s, so both give the same figures."""
     phi2 = math.radians(lat2)
-    half_dphi = (phi2 - phi1) * 0.5
-    half_dlambda = math.radians(lon2 - lon1) * 0.5
-    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    # min() guards asin against a hair above 1.0 from rounding near antipodes.
-    return 2.0 * EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, a)))
+    # In place where the operation's order allows it: a small fleet's cost
+    # is the number of arrays made, not the arithmetic.
+    a = np.subtract(phi2, phi1)
+    a *= 0.5
+    np.sin(a, out=a)
+    a *= a
+    sin_half_dlambda = np.subtract(lon2, lon1)
+    np.radians(sin_half_dlambda, out=sin_half_dlambda)
+    sin_half_dlambda *= 0.5
+    np.sin(sin_half_dlambda, out=sin_half_dlambda)
+    sin_half_dlambda *= sin_half_dlambda
+    cosines = cos_phi1 * math.cos(phi2)
+    cosines *= sin_half_dlambda
+    a += cosines
+    np.minimum(a, 1.0, out=a)
+    np.sqrt(a, out=a)
+    np.arcsin(a, out=a)
+    a *= 2.0 * EARTH_RADIUS_M
+    return a
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a unit would start from. `key` is the unit's callsign.
-
-    Built in bulk without __init__ by the ranking (see recommend.py), so no
-    __slots__ and no __post_init__ here.
-    """
+    """Where a unit would start from. `key` is the unit's callsign."""
 
     key: str
     lat: float
@@ -59,8 +81,6 @@ class Origin:
 
 @dataclass(frozen=True)
 class Estimate:
-    # Hot loops build these by installing the field dict directly (no
-    # __init__), so no __slots__ and no __post_init__ here.
     eta_s: float
     distance_m: float
     source: str
@@ -109,44 +129,45 @@ class StraightLineEta:
             for kind, speed in speeds_kmh.items()
         }
         self.default_speed_kmh = _require_positive_finite(default_speed_kmh, "default_speed_kmh")
-        # Metres per second, looked up once per origin in the hot loop.
-        self._speed_ms = {kind: kmh / 3.6 for kind, kmh in self.speeds_kmh.items()}
-        self._default_speed_ms = self.default_speed_kmh / 3.6
+        # What a ranking may reuse the speeds it worked out from this for.
+        self.key = (self.detour_factor, self.default_speed_kmh,
+                    tuple(sorted(self.speeds_kmh.items())))
+
+    def speeds_ms(self, kinds: Sequence[str]) -> np.ndarray:
+        """Metres per second for each of `kinds`; the default speed for a kind it does not know."""
+        return np.array(
+            [self.speeds_kmh.get(kind, self.default_speed_kmh) / 3.6 for kind in kinds],
+            dtype=np.float64,
+        )
+
+    def estimate_arrays(
+        self,
+        lat: np.ndarray,
+        lon: np.ndarray,
+        speed_ms: np.ndarray,
+        dest_lat: float,
+        dest_lon: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """ETA (s) and road distance (m) for arrays of origins, each with its speed (m/s)."""
+        distance_m = haversine_m_array(lat, lon, dest_lat, dest_lon) * self.detour_factor
+        return distance_m / speed_ms, distance_m
 
     def estimate(
         self, origins: Sequence[Origin], dest_lat: float, dest_lon: float
     ) -> list[Estimate]:
-        # This runs for every unit on every recommendation, so the haversine is
-        # inlined with the destination's terms computed once and math bound to
-        # locals; haversine_m() stays the readable reference the tests compare to.
-        # Each Estimate gets its field dict in one step: the frozen __init__
-        # would pay one object.__setattr__ per field.
-        sin, cos, asin, sqrt = math.sin, math.cos, math.asin, math.sqrt
-        to_rad = math.pi / 180.0
-        dest_phi = dest_lat * to_rad
-        dest_lambda = dest_lon * to_rad
-        cos_dest_phi = cos(dest_phi)
-        stretch = 2.0 * EARTH_RADIUS_M * self.detour_factor
-        speed_for_kind = self._speed_ms.get
-        default_speed = self._default_speed_ms
-        source = SOURCE_STRAIGHT_LINE
-        new_instance, set_fields, estimate_class = object.__new__, object.__setattr__, Estimate
-
-        estimates = []
-        append = estimates.append
-        for origin in origins:
-            phi = origin.lat * to_rad
-            s_dphi = sin((dest_phi - phi) * 0.5)
-            s_dlambda = sin((dest_lambda - origin.lon * to_rad) * 0.5)
-            a = s_dphi * s_dphi + cos(phi) * cos_dest_phi * s_dlambda * s_dlambda
-            distance = stretch * asin(sqrt(a if a < 1.0 else 1.0))
-            eta_s = distance / speed_for_kind(origin.kind, default_speed)
-            estimate = new_instance(estimate_class)
-            set_fields(
-                estimate, "__dict__", {"eta_s": eta_s, "distance_m": distance, "source": source}
-            )
-            append(estimate)
-        return estimates
+        if not origins:
+            return []
+        eta_s, distance_m = self.estimate_arrays(
+            np.array([origin.lat for origin in origins], dtype=np.float64),
+            np.array([origin.lon for origin in origins], dtype=np.float64),
+            self.speeds_ms([origin.kind for origin in origins]),
+            dest_lat,
+            dest_lon,
+        )
+        return [
+            Estimate(eta, distance, SOURCE_STRAIGHT_LINE)
+            for eta, distance in zip(eta_s.tolist(), distance_m.tolist())
+        ]
 
 
 class OsrmTableEta:

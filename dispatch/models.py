@@ -411,3 +411,14 @@ class SeedInfo(Base):
     loaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source: Mapped[str] = mapped_column(String(512))
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ServiceAreaRecord(Base):
+    """The area the centre serves, as the seed declares it: a polygon of
+    [lat, lon] points (WGS 84, implicitly closed). dispatch/service_area.py
+    turns it into a ServiceArea that answers "is this place ours?"."""
+    __tablename__ = "service_areas"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    polygon: Mapped[list] = mapped_column(JSON)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=True)

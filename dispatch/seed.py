@@ -1,20 +1,22 @@
 """Seed data: lines, stations, units, incident types, agencies, complaint
-categories, the gazetteer and operators, from one JSON file.
+categories, the gazetteer, operators and the service area, from one JSON file.
 
-The whole file is checked (JSON Schema, then cross-references) before one
-row is written, and then written in one transaction: a broken seed file
-changes nothing. Loading is an upsert by natural key (codes, callsigns,
+The whole file is checked (numbers that are not finite, JSON Schema, then
+ranges, the service area's polygon and cross-references) before one row is
+written, and then written in one transaction: a broken seed file changes
+nothing, on any database. Loading is an upsert by natural key (codes, callsigns,
 numbers), so a supervisor can edit the file and load it again.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dispatch import paths
@@ -30,13 +32,19 @@ from dispatch.models import (
     Line,
     Operator,
     SeedInfo,
+    ServiceAreaRecord,
     Station,
     Unit,
     UnitKind,
 )
 from dispatch.phone import normalise_number
+from dispatch.service_area import polygon_problem
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
+
+# A complaint target beyond a year is a slip (and hours are whole: the column is an integer).
+MAX_TARGET_HOURS = 8760
+MAX_SPEED_KMH = 200
 
 
 def default_seed_path() -> Path:
@@ -47,31 +55,133 @@ def schema_path() -> Path:
     return paths.resources_dir() / "seed.schema.json"
 
 
+class _NotFinite:
+    """Stands in, while parsing, for a number JSON cannot hold (NaN,
+    Infinity, -Infinity, 1e999): the walk after parsing names where it is."""
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+
+def _parse_float(literal: str) -> float | _NotFinite:
+    value = float(literal)
+    return value if math.isfinite(value) else _NotFinite(literal)
+
+
 def read_seed(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise SeedError(f"seed file {path}: cannot read it ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_NotFinite,
+                          parse_float=_parse_float)
     except UnicodeDecodeError:
         raise SeedError(f"seed file {path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise SeedError(f"seed file {path}: not valid JSON at line {exc.lineno} "
                         f"column {exc.colno}: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, deep nesting
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SeedError(f"seed file {path}: not valid JSON: {reason}") from None
     validate_seed(data, source=str(path))
     return data, hashlib.sha256(raw).hexdigest()
 
 
 def validate_seed(data: Any, *, source: str) -> None:
+    _refuse_non_finite(data, source)
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}"
-                              for p in error.absolute_path)
-        raise SeedError(f"seed file {source}: {where}: {error.message}")
+        raise SeedError(f"seed file {source}: {_json_path(error.absolute_path)}: "
+                        f"{error.message}")
+    _check_numbers(data, source)
+    _check_service_area(data, source)
     _check_references(data, source)
+
+
+def _json_path(parts: Any) -> str:
+    """("stations", 2, "lat") → "stations[2].lat", as the seed's messages name a field."""
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+    return text or "the top level"
+
+
+def _is_coordinate(parts: tuple) -> bool:
+    return bool(parts) and (parts[-1] in ("lat", "lon") or "polygon" in parts)
+
+
+def _refuse_non_finite(data: Any, source: str) -> None:
+    """NaN and the infinities get past JSON Schema's minimum and maximum and
+    then past the database (PostgreSQL stores NaN): refuse them first, at
+    the first in the file's order."""
+    pending: list[tuple[tuple, Any]] = [((), data)]
+    while pending:
+        parts, node = pending.pop()
+        if isinstance(node, dict):
+            pending.extend(((*parts, key), value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            pending.extend(((*parts, index), value)
+                           for index, value in reversed(list(enumerate(node))))
+        elif isinstance(node, _NotFinite) or (isinstance(node, float) and not _finite(node)):
+            literal = node.literal if isinstance(node, _NotFinite) else repr(node)
+            rule = ("coordinates must be finite numbers" if _is_coordinate(parts)
+                    else "numbers must be finite")
+            raise SeedError(f"seed file {source}: {_json_path(parts)} is {literal}: {rule}")
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int) or math.isfinite(value)  # ints are exact, however long
+
+
+def _check_numbers(data: dict, source: str) -> None:
+    """Ranges again after the schema, each named by its path: what the
+    travel times, the priorities and the due dates are computed from."""
+    def refuse(parts: tuple, value: Any, rule: str) -> None:
+        raise SeedError(f"seed file {source}: {_json_path(parts)} is {value}: {rule}")
+
+    def coordinate_pair(lat_parts: tuple, lon_parts: tuple, lat: Any, lon: Any) -> None:
+        for where, value, limit, name in ((lat_parts, lat, 90, "latitude"),
+                                          (lon_parts, lon, 180, "longitude")):
+            if not _finite(value):
+                refuse(where, value, "coordinates must be finite numbers")
+            if not -limit <= value <= limit:
+                refuse(where, value, f"{name} must be between -{limit} and {limit}")
+
+    for section in ("stations", "gazetteer"):
+        for index, item in enumerate(data[section]):
+            coordinate_pair((section, index, "lat"), (section, index, "lon"),
+                            item["lat"], item["lon"])
+    area = data.get("service_area")
+    if area is not None:
+        for index, (lat, lon) in enumerate(area["polygon"]):
+            where = ("service_area", "polygon", index)
+            coordinate_pair((*where, 0), (*where, 1), lat, lon)
+    for index, kind in enumerate(data["unit_kinds"]):
+        speed = kind["speed_kmh"]
+        if not (_finite(speed) and 0 < speed <= MAX_SPEED_KMH):
+            refuse(("unit_kinds", index, "speed_kmh"), speed,
+                   f"a speed must be more than 0 and at most {MAX_SPEED_KMH} km/h")
+    for index, incident_type in enumerate(data["incident_types"]):
+        priority = incident_type["priority"]
+        if not (_finite(priority) and priority == int(priority) and 1 <= priority <= 5):
+            refuse(("incident_types", index, "priority"), priority,
+                   "a priority is a whole number from 1 (most urgent) to 5")
+    for index, category in enumerate(data["complaint_categories"]):
+        hours = category["target_hours"]
+        if not (_finite(hours) and hours == int(hours)
+                and 1 <= hours <= MAX_TARGET_HOURS):
+            refuse(("complaint_categories", index, "target_hours"), hours,
+                   f"a target is a whole number of hours from 1 to {MAX_TARGET_HOURS}")
+
+
+def _check_service_area(data: dict, source: str) -> None:
+    area = data.get("service_area")
+    if area is None:
+        return
+    problem = polygon_problem(area["polygon"])
+    if problem is not None:
+        raise SeedError(f"seed file {source}: service_area: {problem}")
 
 
 def _unique(items: list[dict], key: str, section: str, source: str) -> set[str]:
@@ -183,9 +293,17 @@ def _write(session: Session, data: dict) -> dict[str, int]:
     for operator in data.get("operators", []):
         _upsert(session, Operator, "username", operator["username"], {
             "full_name": operator.get("full_name", ""), "role": Role(operator["role"])})
-    return {name: len(data.get(name, [])) for name in (
+    area = data.get("service_area")
+    if area is not None:  # the centre serves one area: the seed's replaces the one stored
+        session.execute(delete(ServiceAreaRecord).where(ServiceAreaRecord.name != area["name"]))
+        _upsert(session, ServiceAreaRecord, "name", area["name"], {
+            "polygon": [[lat, lon] for lat, lon in area["polygon"]],
+            "approximate": area["approximate"]})
+    counts = {name: len(data.get(name, [])) for name in (
         "lines", "unit_kinds", "stations", "units", "incident_types", "agencies",
         "complaint_categories", "gazetteer", "operators")}
+    counts["service_area"] = 0 if area is None else 1
+    return counts
 
 
 def load_seed_file(database: Database, path: Path | None, *, actor: str) -> dict[str, Any]:
@@ -198,6 +316,26 @@ def load_seed_file(database: Database, path: Path | None, *, actor: str) -> dict
                      entity_id=digest[:12], after={"source": str(path), **counts})
         announce(session, ChangeEvent("seed", digest[:12], "loaded"))
     return {"source": str(path), "sha256": digest, "counts": counts}
+
+
+def add_missing_service_area(database: Database, *, actor: str) -> bool:
+    """A database seeded before the seed declared its service area gets the
+    default seed's area, and nothing else of it (local edits to agencies or
+    units stay). True if it was added."""
+    with database.reading() as session:
+        if session.scalars(select(ServiceAreaRecord.id).limit(1)).first() is not None:
+            return False
+    data, digest = read_seed(default_seed_path())
+    area = data.get("service_area")
+    if area is None:
+        return False
+    with database.session() as session:
+        session.add(ServiceAreaRecord(name=area["name"],
+                                      polygon=[[lat, lon] for lat, lon in area["polygon"]],
+                                      approximate=area["approximate"]))
+        record_audit(session, actor=actor, action="seed.service_area", entity="seed",
+                     entity_id=digest[:12], after={"name": area["name"]})
+    return True
 
 
 def is_seeded(database: Database) -> bool:

@@ -1,10 +1,14 @@
 """Rows as plain dicts with stable field names, for JSON output and scripts."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dispatch.models import Assignment, Incident, Unit
 from dispatch.phone import format_for_display
-from dispatch.recommend import Recommendation
 from dispatch.timeutil import iso_utc
+
+if TYPE_CHECKING:  # the ranking imports numpy; a command that does not rank need not
+    from dispatch.recommend import Recommendation
 
 
 def assignment_to_dict(assignment: Assignment) -> dict:
@@ -43,4 +47,5 @@ def unit_to_dict(unit: Unit) -> dict:
 def recommendation_to_dict(rec: Recommendation) -> dict:
     return {"callsign": rec.callsign, "kind": rec.kind, "station": rec.station,
             "station_name": rec.station_name, "eta_s": int(rec.eta_s),
-            "distance_m": int(rec.distance_m), "origin": rec.origin, "source": rec.source}
+            "distance_m": int(rec.distance_m), "origin": rec.origin, "source": rec.source,
+            "status": rec.status, "assigned_incident_id": rec.assigned_incident_id}

@@ -184,6 +184,9 @@ POSITION_MAX_AGE_S = declare("eta.position_max_age_s", int, 600,
 OSRM_URL = declare("routing.osrm_url", str, "",
                    "OSRM server for travel times (table service); empty means offline estimate")
 ROUTING_TIMEOUT_S = declare("routing.timeout_s", float, 2.0, "Routing request timeout")
+ETA_WARNING_MIN = declare("eta.warning_min", int, 30,
+                          "A recommendation or assignment whose best ETA is longer than this "
+                          "many minutes is sent with a warning: is the place right?")
 GEOCODER_URL = declare("geocoder.url", str, "",
                        "Nominatim server for address search; empty means the gazetteer only")
 GEOCODER_TIMEOUT_S = declare("geocoder.timeout_s", float, 3.0, "Geocoder request timeout")

@@ -6,6 +6,8 @@
 
 A unit is dispatched only through an assignment (it needs an incident);
 going back to available clears the unit's assignment with a timestamp.
+The operations that move a unit on an incident live in
+dispatch/assignments.py, with the incident's; this module knows the unit alone.
 """
 from __future__ import annotations
 
@@ -14,12 +16,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from dispatch.audit import record_audit
-from dispatch.enums import IncidentStatus, UnitStatus
-from dispatch.errors import IllegalTransition, InvalidInput, NotFound
+from dispatch.enums import UnitStatus
+from dispatch.errors import InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates
-from dispatch.models import Assignment, Station, Unit
+from dispatch.models import Station, Unit
 from dispatch.timeutil import utcnow
 
 S = UnitStatus
@@ -59,64 +60,9 @@ def list_units(session: Session) -> list[Unit]:
                                 .order_by(Station.code, Unit.callsign)))
 
 
-def active_assignment(session: Session, unit: Unit) -> Assignment | None:
-    return session.scalars(select(Assignment).where(Assignment.unit_id == unit.id,
-                                                    Assignment.cleared_at.is_(None))
-                           .order_by(Assignment.id.desc())).first()
-
-
-def _set_status(session: Session, unit: Unit, status: UnitStatus, actor: str,
-                incident_id: int | None = None) -> None:
-    before = unit.status
-    unit.status = status
-    unit.status_since = utcnow()
-    record_audit(session, actor=actor, action="unit.status", entity="unit", entity_id=unit.callsign,
-                 before={"status": before}, after={"status": status, "incident": incident_id})
-    announce(session, ChangeEvent("unit", unit.callsign, "status",
-                                  detail={"status": str(status), "incident": incident_id}))
-
-
-def clear_assignment(session: Session, assignment: Assignment, actor: str,
-                     reason: str = "clear") -> None:
-    from dispatch.incidents import add_timeline
-    assignment.cleared_at = utcnow()
-    unit = assignment.unit
-    add_timeline(session, assignment.incident, "unit", f"{unit.callsign} clear ({reason})", actor)
-    if unit.status != S.AVAILABLE:
-        _set_status(session, unit, S.AVAILABLE, actor, assignment.incident_id)
-
-
-def change_unit_status(session: Session, *, callsign: str, status: UnitStatus | str,
-                       actor: str) -> Unit:
-    from dispatch.incidents import add_timeline, set_incident_status
-    unit = get_unit(session, callsign)
-    target = parse_unit_status(status) if isinstance(status, str) else status
-    before = unit.status
-    if target == before:
-        raise IllegalTransition(f"unit {unit.callsign} is already {before}")
-    if target == S.DISPATCHED:
-        raise IllegalTransition(f"unit {unit.callsign} is dispatched by assigning it to an "
-                                "incident (safedesk assign INCIDENT CALLSIGN)")
-    if not is_legal(before, target):
-        raise IllegalTransition(f"unit {unit.callsign} cannot go from {before} to {target}")
-    assignment = active_assignment(session, unit)
-    if target == S.AVAILABLE and assignment is not None:
-        clear_assignment(session, assignment, actor)
-        return unit
-    _set_status(session, unit, target, actor, assignment.incident_id if assignment else None)
-    if assignment is not None:
-        now = utcnow()
-        incident = assignment.incident
-        if target == S.EN_ROUTE:
-            assignment.en_route_at = now
-        elif target == S.ON_SCENE:
-            assignment.on_scene_at = now
-            # On scene means at the incident: the map and the ETA should know.
-            unit.lat, unit.lon, unit.position_at = incident.lat, incident.lon, now
-            if incident.status in (IncidentStatus.OPEN, IncidentStatus.DISPATCHED):
-                set_incident_status(session, incident, IncidentStatus.ON_SCENE, actor)
-        add_timeline(session, incident, "unit", f"{unit.callsign} {target}", actor)
-    return unit
+def status_label(status: UnitStatus) -> str:
+    """A status as a sentence says it: "on scene", "out of service"."""
+    return str(status).replace("_", " ")
 
 
 def report_position(session: Session, *, callsign: str, lat: float, lon: float,

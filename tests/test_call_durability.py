@@ -90,7 +90,7 @@ def test_postgresql_stopped_for_8_s_during_60_calls_loses_none(private_postgres,
     try:
         serve.wait_for("listening on")
         callers = Sipp("uac_cancel.xml", serve.listen, workdir=tmp_path / "sipp", calls=60,
-                       rate=4, limit=8, duration_ms=700, timeout_s=60).start()
+                       rate=4, limit=3, duration_ms=500, timeout_s=60).start()
         time.sleep(3)
         server.halt()  # some 12 calls in: the server stops, every connection cut
         serve.wait_for("calls are being journaled: database unavailable", timeout=10)

@@ -87,7 +87,7 @@ def test_bad_input_for_every_command_writes_nothing(desk):
     refused(desk, "incidents", "close", "999999")
     refused(desk, "units", "status", "NOPE-1", "en_route")
     unit = run_json(desk, "units", "list")[0]["callsign"]
-    assert "cannot go from available to on_scene" in refused(desk, "units", "status", unit,
+    assert "cannot go from available to on scene" in refused(desk, "units", "status", unit,
                                                               "on_scene")
     refused(desk, "units", "status", unit, "flying")
     refused(desk, "units", "position", unit, "--lat", "-91", "--lon", "115")

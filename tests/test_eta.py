@@ -12,6 +12,7 @@ from dataclasses import fields
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from dispatch.eta import (
     OsrmTableEta,
     StraightLineEta,
     haversine_m,
+    haversine_m_array,
 )
 
 SPEEDS_KMH = {"pmk": 36.0, "ambulans": 54.0}
@@ -111,8 +113,6 @@ def test_straight_line_eta_keeps_the_order_of_origins_and_handles_none():
 
 
 def test_estimates_are_complete_frozen_dataclasses():
-    # The provider builds Estimates without __init__; they must still be
-    # indistinguishable from ordinary ones.
     (estimate,) = StraightLineEta(SPEEDS_KMH).estimate(
         [origin("PMK-1", *PUPUTAN_BADUNG)], *SANUR_BEACH
     )
@@ -132,7 +132,7 @@ def test_estimates_are_complete_frozen_dataclasses():
     dest_lat=st.floats(-89.0, 89.0),
     dest_lon=st.floats(-180.0, 180.0),
 )
-def test_inlined_distance_matches_haversine(lat, lon, dest_lat, dest_lon):
+def test_vectorised_distance_matches_haversine(lat, lon, dest_lat, dest_lon):
     (estimate,) = StraightLineEta({}, detour_factor=1.0).estimate(
         [origin("U", lat, lon)], dest_lat, dest_lon
     )
@@ -405,3 +405,30 @@ def test_osrm_no_origins_means_no_request(osrm_server):
 def test_osrm_refuses_impossible_settings(arguments):
     with pytest.raises(ValueError):
         OsrmTableEta(fallback=FALLBACK, **arguments)
+
+
+@settings(deadline=None)
+@given(
+    points=st.lists(st.tuples(st.floats(-89.0, 89.0), st.floats(-180.0, 180.0)), max_size=50),
+    dest_lat=st.floats(-89.0, 89.0),
+    dest_lon=st.floats(-180.0, 180.0),
+)
+def test_array_haversine_matches_haversine_point_by_point(points, dest_lat, dest_lon):
+    lat = np.array([p[0] for p in points], dtype=np.float64)
+    lon = np.array([p[1] for p in points], dtype=np.float64)
+    distances = haversine_m_array(lat, lon, dest_lat, dest_lon)
+    for (p_lat, p_lon), distance in zip(points, distances.tolist()):
+        assert distance == pytest.approx(haversine_m(p_lat, p_lon, dest_lat, dest_lon),
+                                         rel=1e-9, abs=1e-6)
+
+
+def test_straight_line_arrays_give_what_estimate_gives():
+    provider = StraightLineEta(SPEEDS_KMH, default_speed_kmh=18.0)
+    origins = [origin("PMK-1", *PUPUTAN_BADUNG), origin("AMB-1", *SANUR_BEACH, "ambulans"),
+               origin("X-1", -8.60, 115.18, "perahu")]
+    eta_s, distance_m = provider.estimate_arrays(
+        np.array([o.lat for o in origins]), np.array([o.lon for o in origins]),
+        provider.speeds_ms([o.kind for o in origins]), *INCIDENT)
+    assert provider.speeds_ms(["pmk", "perahu"]).tolist() == [10.0, 5.0]
+    assert [Estimate(e, d, "straight_line") for e, d in zip(eta_s.tolist(), distance_m.tolist())
+            ] == provider.estimate(origins, *INCIDENT)

@@ -5,14 +5,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from dispatch.assign import assign_unit, recommend_for_incident
+from dispatch.assignments import assign_unit, change_unit_status, close_incident
 from dispatch.enums import IncidentStatus, UnitStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.incidents import close_incident, create_incident, get_incident, list_incidents
+from dispatch.incidents import create_incident, get_incident, list_incidents
 from dispatch.models import AuditEntry, Caller, Incident, Unit
+from dispatch.recommend import recommend_for_incident
 from dispatch.settings import Settings
 from dispatch.timeutil import utcnow
-from dispatch.units import change_unit_status, report_position
+from dispatch.units import report_position
 
 SETTINGS = Settings.in_memory()
 RENON = (-8.6725, 115.2330)
@@ -99,7 +100,7 @@ def test_assign_takes_the_unit_off_the_list_and_marks_the_incident(seeded):
         assert get_incident(session, incident_id).status == IncidentStatus.DISPATCHED
         again = recommend_for_incident(session, incident_id=incident_id, settings=SETTINGS)
     assert best.callsign not in {r.callsign for r in again}
-    with pytest.raises(IllegalTransition, match="not available"):
+    with pytest.raises(IllegalTransition, match=f"is already on incident {incident_id}"):
         with seeded.session() as session:
             assign_unit(session, incident_id=incident_id, callsign=best.callsign, actor="disp",
                         settings=SETTINGS)
@@ -136,7 +137,8 @@ def test_board_order_is_priority_then_age(seeded):
     low = _open(seeded, type_code="pohon_tumbang", priority=4)
     high = _open(seeded, type_code="kebakaran", priority=1)
     older_high = high
-    newer_high = _open(seeded, type_code="kebakaran", priority=1)
+    # The same place and type: a second fire there, said so (not a duplicate).
+    newer_high = _open(seeded, type_code="kebakaran", priority=1, not_a_duplicate=True)
     with seeded.reading() as session:
         order = [i.id for i in list_incidents(session, open_only=True)]
     assert order == [older_high, newer_high, low]

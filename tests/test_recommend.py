@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import math
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_eta import osrm_server  # noqa: F401  (the OSRM stand-in fixture)
 
-from dispatch.eta import Estimate, Origin, StraightLineEta, haversine_m
-from dispatch.recommend import Recommendation, UnitCandidate, recommend_units
+from dispatch.eta import Estimate, Origin, OsrmTableEta, StraightLineEta, haversine_m
+from dispatch.fleet import UNIT_STATUSES, Fleet
+from dispatch.recommend import (
+    ALLOWED_CLOCK_SKEW,
+    ROAD_SHORT_LIST,
+    Recommendation,
+    UnitCandidate,
+    rank_fleet,
+    recommend_units,
+)
 
 NOW = datetime(2025, 3, 1, 4, 0, tzinfo=timezone.utc)  # 12:00 WITA
 MAX_AGE = timedelta(minutes=10)
@@ -198,12 +208,11 @@ def test_no_candidates_no_recommendations():
     assert recommend([unit(1, "PMK-1", "pmk")], needed_kinds={"ambulans"}) == []
 
 
-def test_recommendations_are_complete_frozen_dataclasses():
-    # recommend_units builds them without __init__; they must still behave
-    # exactly like ordinary instances.
+def test_recommendations_are_complete_immutable_values():
     (rec,) = recommend([unit(1, "PMK-1")])
-    assert set(vars(rec)) == {f.name for f in fields(Recommendation)}
-    twin = Recommendation(**vars(rec))
+    assert set(rec._asdict()) == set(Recommendation._fields)
+    assert None not in (rec.unit_id, rec.callsign, rec.kind, rec.eta_s, rec.origin, rec.source)
+    twin = Recommendation(**rec._asdict())
     assert rec == twin and hash(rec) == hash(twin)
     with pytest.raises(AttributeError):
         rec.eta_s = 0.0  # type: ignore[misc]
@@ -307,3 +316,247 @@ def test_result_is_sorted_and_a_permutation_of_the_wanted_units(candidates, need
     assert etas == sorted(etas)
     # The order of the input never changes the answer.
     assert recommend(candidates[::-1], needed_kinds=needed, incident=incident) == ranked
+
+
+# --- the vectorised ranking against a plain-Python reference ----------------------
+
+# The speeds the reference uses; "perahu" has none and drives at the default.
+REFERENCE_KINDS = ("pmk", "ambulans", "rescue", "perahu")
+REFERENCE_PROVIDER = StraightLineEta(SPEEDS_KMH, detour_factor=1.35, default_speed_kmh=20.0)
+STATIONS = [STATION_NORTH, STATION_SOUTH, ("BARAT", "Pos Barat", -8.6550, 115.1880)]
+SPOTS = [(-8.6600, 115.2100), (-8.6705, 115.2126), (-8.7000, 115.2300)]  # shared: ties
+
+
+@dataclass(frozen=True)
+class Expected:
+    unit_id: int
+    callsign: str
+    kind: str
+    station: str
+    origin: str
+    lat: float
+    lon: float
+    eta_s: float  # unrounded
+    distance_m: float  # unrounded
+    tier: int = 0
+    status: str = "available"
+    assigned_incident_id: int | None = None
+
+
+def reference_ranking(candidates, *, needed, incident, now=NOW, max_age=MAX_AGE,
+                      statuses=None, incidents=None, include_busy=False, incident_id=None):
+    """haversine_m per unit and the tie rules, written out in plain Python."""
+    rows = []
+    for index, c in enumerate(candidates):
+        status = statuses[index] if statuses else "available"
+        on = incidents[index] if incidents else None
+        if needed and c.kind not in needed:
+            continue
+        if status == "available":
+            tier = 0
+        elif include_busy and status in ("dispatched", "en_route", "on_scene") and (
+                incident_id is None or on != incident_id):
+            tier = 1
+        else:
+            continue
+        at = c.position_at
+        if at is not None and at.tzinfo is None:
+            at = at.replace(tzinfo=timezone.utc)
+        fresh = (
+            at is not None and c.position_lat is not None and c.position_lon is not None
+            and now - max_age <= at <= now + ALLOWED_CLOCK_SKEW
+            and -90.0 <= c.position_lat <= 90.0 and -180.0 <= c.position_lon <= 180.0
+        )
+        lat, lon = (c.position_lat, c.position_lon) if fresh else (c.station_lat, c.station_lon)
+        distance = haversine_m(lat, lon, *incident) * REFERENCE_PROVIDER.detour_factor
+        speed_kmh = REFERENCE_PROVIDER.speeds_kmh.get(c.kind, REFERENCE_PROVIDER.default_speed_kmh)
+        eta = distance / (speed_kmh / 3.6)
+        expected = Expected(c.unit_id, c.callsign, c.kind, c.station_code,
+                            "position" if fresh else "station", lat, lon, eta, distance, tier,
+                            status, on if tier else None)
+        rows.append(((tier, eta, distance, c.callsign, c.unit_id, index), expected))
+    return [expected for _, expected in sorted(rows, key=lambda row: row[0])]
+
+
+def assert_same_ranking(got: list[Recommendation], want: list[Expected], everyone: list[Expected]):
+    """Equal, except that two units whose ETAs differ only by float noise
+    (numpy's trigonometry may differ from math's in the last bit) may swap."""
+    by_id = {e.unit_id: e for e in everyone}
+    assert len(got) == len(want)
+    for rec, expected in zip(got, want):
+        if rec.unit_id != expected.unit_id:
+            mine = by_id[rec.unit_id]
+            assert mine.tier == expected.tier
+            assert math.isclose(mine.eta_s, expected.eta_s, rel_tol=1e-12, abs_tol=1e-9)
+            assert (mine.lat, mine.lon, mine.kind) != (expected.lat, expected.lon, expected.kind)
+            expected = mine
+        assert (rec.callsign, rec.kind, rec.station, rec.origin, rec.source, rec.status,
+                rec.assigned_incident_id) == (
+            expected.callsign, expected.kind, expected.station, expected.origin,
+            "straight_line", expected.status, expected.assigned_incident_id)
+        assert abs(rec.eta_s - expected.eta_s) <= 0.5 + 1e-6
+        assert abs(rec.distance_m - expected.distance_m) <= 0.5 + 1e-6
+
+
+odd_coordinate = st.sampled_from([math.nan, math.inf, 95.0, -200.0])
+
+
+@st.composite
+def positions(draw):
+    choice = draw(st.sampled_from(["none", "spot", "random", "odd", "half"]))
+    if choice == "none":
+        return None, None
+    if choice == "spot":
+        return draw(st.sampled_from(SPOTS))
+    if choice == "random":
+        return draw(denpasar_lat), draw(denpasar_lon)
+    if choice == "half":  # a latitude without a longitude
+        return draw(denpasar_lat), None
+    return draw(st.one_of(odd_coordinate, denpasar_lat)), draw(odd_coordinate)
+
+
+@st.composite
+def report_times(draw):
+    choice = draw(st.sampled_from(["none", "ago", "edge", "naive"]))
+    if choice == "none":
+        return None
+    if choice == "edge":  # exactly at the limits, and a microsecond past them
+        return draw(st.sampled_from([
+            NOW - MAX_AGE, NOW - MAX_AGE - timedelta(microseconds=1),
+            NOW + ALLOWED_CLOCK_SKEW, NOW + ALLOWED_CLOCK_SKEW + timedelta(microseconds=1),
+        ]))
+    at = NOW - timedelta(microseconds=draw(st.integers(-600_000_000, 3_600_000_000)))
+    return at.replace(tzinfo=None) if choice == "naive" else at
+
+
+@st.composite
+def fleets(draw, max_units=40):
+    count = draw(st.integers(0, max_units))
+    candidates = []
+    for unit_id in draw(st.lists(st.integers(1, 10_000), min_size=count, max_size=count,
+                                 unique=True)):
+        lat, lon = draw(positions())
+        code, name, station_lat, station_lon = draw(st.sampled_from(STATIONS))
+        candidates.append(UnitCandidate(
+            unit_id=unit_id,
+            callsign=draw(st.sampled_from(["PMK-1", "PMK-2", "AMB-1", "RES-1", "AMB-10", "B"])),
+            kind=draw(st.sampled_from(REFERENCE_KINDS)),
+            station_code=code, station_name=name, station_lat=station_lat,
+            station_lon=station_lon, position_lat=lat, position_lon=lon,
+            position_at=draw(report_times()),
+        ))
+    return candidates
+
+
+incidents = st.one_of(st.tuples(denpasar_lat, denpasar_lon), st.sampled_from(SPOTS))
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    candidates=fleets(),
+    needed=st.sets(st.sampled_from(REFERENCE_KINDS)),
+    incident=incidents,
+    limit=st.one_of(st.none(), st.integers(0, 45)),
+)
+def test_vectorised_ranking_equals_the_reference(candidates, needed, incident, limit):
+    everyone = reference_ranking(candidates, needed=needed, incident=incident)
+    got = recommend(candidates, needed_kinds=needed, provider=REFERENCE_PROVIDER,
+                    limit=limit, incident=incident)
+    assert_same_ranking(got, everyone[:limit], everyone)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    data=st.data(),
+    candidates=fleets(),
+    needed=st.sets(st.sampled_from(REFERENCE_KINDS)),
+    incident=incidents,
+    limit=st.one_of(st.none(), st.integers(0, 45)),
+)
+def test_include_busy_equals_the_reference(data, candidates, needed, incident, limit):
+    count = len(candidates)
+    statuses = data.draw(st.lists(st.sampled_from(UNIT_STATUSES), min_size=count,
+                                  max_size=count))
+    on = data.draw(st.lists(st.sampled_from([None, 7, 8]), min_size=count, max_size=count))
+    fleet = Fleet.from_candidates(candidates, statuses=statuses, assigned_incident_ids=on)
+    everyone = reference_ranking(candidates, needed=needed, incident=incident,
+                                 statuses=statuses, incidents=on, include_busy=True,
+                                 incident_id=7)
+    got = rank_fleet(fleet, incident_lat=incident[0], incident_lon=incident[1],
+                     needed_kinds=needed, now=NOW, max_position_age=MAX_AGE,
+                     straight_line=REFERENCE_PROVIDER, limit=limit, include_busy=True,
+                     incident_id=7)
+    assert_same_ranking(got, everyone[:limit], everyone)
+    without = rank_fleet(fleet, incident_lat=incident[0], incident_lon=incident[1],
+                         needed_kinds=needed, now=NOW, max_position_age=MAX_AGE,
+                         straight_line=REFERENCE_PROVIDER, limit=limit)
+    # The available units come first, exactly as without include_busy.
+    assert without == [r for r in got if r.status == "available"]
+
+
+def test_ties_at_the_cut_are_settled_by_the_rules_not_by_the_partition():
+    # Twenty units at one spot tie on ETA and distance; the best three are
+    # the first three callsigns, wherever they stand in the fleet.
+    same = [unit(100 - i, f"PMK-{i:02d}", position=SPOTS[0]) for i in range(20)]
+    ranked = recommend(same[::-1], limit=3)
+    assert [r.callsign for r in ranked] == ["PMK-00", "PMK-01", "PMK-02"]
+    ranked = recommend(same + [unit(1, "PMK-99", position=SPOTS[1])], limit=2)
+    assert [r.callsign for r in ranked] == ["PMK-99", "PMK-00"]
+
+
+def test_from_candidates_wants_one_status_per_candidate():
+    with pytest.raises(ValueError, match="one entry per candidate"):
+        Fleet.from_candidates([unit(1, "PMK-1")], statuses=[])
+
+
+# --- OSRM for the short list only -----------------------------------------------
+
+
+def spread_units(count: int) -> list[UnitCandidate]:
+    """Units on a line going north from the incident, the nearest first by unit id."""
+    return [unit(i, f"U{i:03d}", "ambulans" if i % 2 else "pmk",
+                 position=(INCIDENT[0] + 0.003 * i, INCIDENT[1]))
+            for i in range(1, count + 1)]
+
+
+def test_only_the_straight_line_short_list_goes_to_osrm(osrm_server):
+    provider = OsrmTableEta(osrm_server.base_url, PROVIDER)
+    ranked = recommend(spread_units(40), provider=provider)
+    (path,) = osrm_server.requests  # one request, whatever the size of the fleet
+    coordinates = urlsplit(path).path.removeprefix("/table/v1/driving/").split(";")
+    assert len(coordinates) == 1 + ROAD_SHORT_LIST
+    straight = recommend(spread_units(40))
+    asked = set(coordinates[1:])
+    expected = {f"{u.position_lon:.6f},{u.position_lat:.6f}" for u in spread_units(40)
+                if u.callsign in {r.callsign for r in straight[:ROAD_SHORT_LIST]}}
+    assert asked == expected
+    assert [r.source for r in ranked] == ["osrm"] * ROAD_SHORT_LIST + ["straight_line"] * 30
+    assert [r.callsign for r in ranked[ROAD_SHORT_LIST:]] == [
+        r.callsign for r in straight[ROAD_SHORT_LIST:]]
+    head = ranked[:ROAD_SHORT_LIST]
+    assert [r.eta_s for r in head] == sorted(r.eta_s for r in head)
+
+
+def test_osrm_answer_re_ranks_the_short_list(osrm_server):
+    # Fire engines drive at 36 km/h and ambulances at 54 in the straight-line
+    # estimate; the stand-in's road is 12 m/s for everyone, so by road the
+    # nearest unit is first whatever its kind.
+    provider = OsrmTableEta(osrm_server.base_url, PROVIDER)
+    ranked = recommend(spread_units(12), provider=provider, limit=4)
+    assert len(osrm_server.requests) == 1  # the whole short list, though 4 are wanted
+    assert [r.callsign for r in ranked] == ["U001", "U002", "U003", "U004"]
+    straight = recommend(spread_units(12), limit=4)
+    assert straight[3].callsign == "U005"  # an ambulance, faster than fire engine U004
+
+
+def test_short_list_falls_back_to_straight_line_when_osrm_cannot_answer(osrm_server):
+    osrm_server.null_rows = {0}
+    provider = OsrmTableEta(osrm_server.base_url, PROVIDER)
+    ranked = recommend(spread_units(15), provider=provider)
+    assert sorted(r.source for r in ranked[:ROAD_SHORT_LIST]) == (
+        ["osrm"] * (ROAD_SHORT_LIST - 1) + ["straight_line"])
+    osrm_server.mode = "status500"
+    osrm_server.requests.clear()
+    ranked = recommend(spread_units(15), provider=provider)
+    assert len(osrm_server.requests) == 1
+    assert ranked == recommend(spread_units(15))  # the straight line, as if offline

@@ -113,6 +113,19 @@ def test_seed_validates_against_schema(seed, schema):
                         "approximate": True}]},
         {"agencies": [{"code": "dlhk", "name": "Dinas"}]},
         {"lines": [{"number": "0361-223333", "name": "X", "purpose": "emergency", "extra": 1}]},
+        {"complaint_categories": [{"code": "x", "name_id": "X", "name_en": "X", "agency": "PLN",
+                                   "target_hours": 0.5}]},
+        {"complaint_categories": [{"code": "x", "name_id": "X", "name_en": "X", "agency": "PLN",
+                                   "target_hours": 9000}]},
+        {"service_area": {"name": "X", "polygon": [[-8.6, 115.2], [-8.7, 115.2]],
+                          "approximate": True}},
+        {"service_area": {"name": "X", "polygon": [[-8.6, 115.2], [-8.7, 115.2],
+                                                   [-8.7, 115.3, 0]], "approximate": True}},
+        {"service_area": {"name": "X", "polygon": [[-8.6, 115.2], [-8.7, 115.2], [95, 115.3]],
+                          "approximate": True}},
+        {"service_area": {"name": "X", "polygon": [[-8.6, 115.2], [-8.7, 115.2], [-8.7, 190]],
+                          "approximate": True}},
+        {"service_area": {"name": "X", "polygon": [[-8.6, 115.2], [-8.7, 115.2], [-8.7, 115.3]]}},
     ],
 )
 def test_schema_rejects_bad_values(seed, schema, bad):
@@ -227,6 +240,29 @@ def test_all_coordinates_inside_denpasar(seed):
 
 def test_all_coordinates_marked_approximate(seed):
     assert all(p["approximate"] is True for p in seed["gazetteer"] + seed["stations"])
+    assert seed["service_area"]["approximate"] is True
+
+
+def test_service_area_is_kota_denpasar_with_a_margin(seed):
+    # Whether every place lies inside the polygon: tests/test_service_area.py.
+    area = seed["service_area"]
+    assert area["name"] == "Kota Denpasar"
+    assert len(area["polygon"]) >= 8
+    assert area["polygon"][0] != area["polygon"][-1], "the ring closes by itself"
+    lats = [lat for lat, _ in area["polygon"]]
+    lons = [lon for _, lon in area["polygon"]]
+    assert min(lats) < LAT_RANGE[0] and max(lats) > LAT_RANGE[1]
+    assert min(lons) < LON_RANGE[0] and max(lons) > LON_RANGE[1]
+    assert -8.80 < min(lats) and max(lats) < -8.54 and 115.12 < min(lons) and max(lons) < 115.32
+
+
+def test_seed_has_no_number_json_cannot_hold(seed):
+    text = SEED_PATH.read_text(encoding="utf-8")
+
+    def refuse(literal):
+        raise AssertionError(f"{literal} in the seed")
+
+    json.loads(text, parse_constant=refuse)
 
 
 def test_stations_lie_in_their_corner_of_the_city(seed):

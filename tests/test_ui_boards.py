@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
 
-from dispatch.assign import assign_unit, recommend_for_incident
+from dispatch.assignments import assign_unit, change_unit_status
 from dispatch.incidents import create_incident
+from dispatch.recommend import recommend_for_incident
 from dispatch.settings import Settings
 from dispatch.storage import Database
-from dispatch.units import change_unit_status, get_unit, list_units
+from dispatch.units import get_unit, list_units
 from ui.testing import close_desk, open_desk
 
 pytestmark = pytest.mark.gui
@@ -175,7 +176,7 @@ def test_a_refusal_from_the_domain_is_shown_too(qtbot, desk, seeded):
         change_unit_status(session, callsign="PMK-UTR-1", status="available", actor="other")
     press(qtbot, desk, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: not board.message.isHidden(), timeout=WAIT_MS)
-    assert "cannot go from available to on_scene" in board.message.text()
+    assert "cannot go from available to on scene" in board.message.text()
     assert "cannot go from" in desk.statusBar().currentMessage()  # seen even with the board hidden
     assert unit_status(seeded, "PMK-UTR-1") == "available"
 

@@ -127,7 +127,7 @@ def test_decimal_comma_coordinates_and_a_map_click(qtbot, desk, seeded):
 
 def test_form_from_the_active_call_has_its_number_and_last_location(qtbot, desk, seeded):
     with seeded.session() as session:  # an earlier incident from this number
-        create_incident(session, type_code="medis", lat=-8.6612, lon=115.2301, actor="t",
+        create_incident(session, type_code="pohon_tumbang", lat=-8.6612, lon=115.2301, actor="t",
                         caller="081299990000")
     event = ring(seeded, "form-call@test", "081299990000", name="Wayan")
     desk.calls_panel.on_call_event(event)

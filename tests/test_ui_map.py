@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dispatch.assign import assign_unit
+from dispatch.assignments import assign_unit
 from dispatch.incidents import create_incident
 from dispatch.settings import Settings
 from ui.testing import close_desk, open_desk

@@ -133,7 +133,8 @@ def test_a_burst_of_fifty_changes_does_not_stall_the_loop(qtbot, desk, seeded):
         for n in range(25):
             with seeded.session() as session:
                 create_incident(session, type_code="pohon_tumbang", lat=-8.65 + n / 1000,
-                                lon=115.22, actor="other", address=f"titik {n}")
+                                lon=115.22, actor="other", address=f"titik {n}",
+                                not_a_duplicate=True)  # a storm: trees down every 111 m
             with seeded.session() as session:
                 report_position(session, callsign="AMB-UTR-1", lat=-8.64, lon=115.21 + n / 1000)
     writer = threading.Thread(target=burst, name="burst")

@@ -2,13 +2,13 @@
 import pytest
 from sqlalchemy import select
 
-from dispatch.assign import assign_unit
+from dispatch.assignments import assign_unit, change_unit_status
 from dispatch.enums import IncidentStatus, UnitStatus
 from dispatch.errors import IllegalTransition, NotFound
 from dispatch.incidents import create_incident
 from dispatch.models import AuditEntry, Unit
 from dispatch.settings import Settings
-from dispatch.units import LEGAL_TRANSITIONS, change_unit_status, is_legal, parse_unit_status
+from dispatch.units import LEGAL_TRANSITIONS, is_legal, parse_unit_status
 
 SETTINGS = Settings.in_memory()
 
@@ -61,7 +61,7 @@ def test_full_walk_with_timestamps(seeded):
 def test_illegal_change_is_refused_and_changes_nothing(seeded):
     with seeded.session() as session:
         callsign = _first_unit(session).callsign
-    with pytest.raises(IllegalTransition, match="cannot go from available to on_scene"):
+    with pytest.raises(IllegalTransition, match="cannot go from available to on scene"):
         with seeded.session() as session:
             change_unit_status(session, callsign=callsign, status="on_scene", actor="x")
     with pytest.raises(IllegalTransition, match="assign"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dispatch.assign import assign_unit
+from dispatch.assignments import assign_unit
 from dispatch.incidents import create_incident
 from dispatch.settings import Settings
 

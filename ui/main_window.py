@@ -18,13 +18,14 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
+from dispatch.assignments import change_unit_status
 from dispatch.change_watch import watch_other_desks
 from dispatch.enums import UnitStatus
 from dispatch.geocode import Gazetteer, NominatimGeocoder
 from dispatch.settings import GEOCODER_TIMEOUT_S, GEOCODER_URL, LANGUAGE, OPERATOR, Settings
 from dispatch.storage import Database
 from dispatch.timeutil import format_wita, utcnow
-from dispatch.units import change_unit_status, is_legal
+from dispatch.units import is_legal
 from ui import gui_thread, labels
 from ui import settings as ui_settings
 from ui.actions import DeskActions
@@ -43,6 +44,7 @@ from ui.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
 
 log = logging.getLogger(__name__)
 BOARD_ENTITIES = {"incident", "unit", "assignment", "seed"}
+UNIT_ENTITIES = {"unit", "assignment", "seed"}  # what changes the ranking's fleet
 STATUS_KEYS = {"en_route": UnitStatus.EN_ROUTE, "on_scene": UnitStatus.ON_SCENE,
                "clear": UnitStatus.AVAILABLE, "out_of_service": UnitStatus.OUT_OF_SERVICE}
 
@@ -191,7 +193,7 @@ class DeskWindow(Retranslates, QMainWindow):
     def _on_changes(self, entities: frozenset) -> None:
         if entities & BOARD_ENTITIES:
             self._boards_read.request()
-            self.recommend_panel.refresh()
+            self.recommend_panel.refresh(units_changed=bool(entities & UNIT_ENTITIES))
         if "call" in entities:
             self._calls_read.request()
             self.calls_panel.refresh_history()

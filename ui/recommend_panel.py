@@ -2,7 +2,9 @@
 
 Enter on a row assigns that unit; the window's F9 assigns the first one.
 Ranking may ask an OSRM server, so it runs on its own worker and a slow
-router never delays the boards.
+router never delays the boards. The panel keeps the units as a Fleet
+(dispatch/fleet.py) and reads them again only when units or assignments
+change: choosing another incident ranks without a database read of units.
 """
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from dispatch.assign import assign_unit, recommend_for_incident
-from dispatch.recommend import Recommendation
+from dispatch.assignments import assign_unit
+from dispatch.fleet import Fleet
+from dispatch.recommend import Recommendation, recommend_for_incident
 from dispatch.settings import Settings
 from ui import labels
 from ui.boards import MessageLine
@@ -42,6 +45,8 @@ class RecommendPanel(Retranslates, QWidget):
         self._asked_for: int | None = None
         self._stale = False
         self._assigning = False
+        self._fleet: Fleet | None = None  # the router worker's: read and used there only
+        self._fleet_stale = True
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.model = RowTableModel(self._columns(), key=lambda row: row.recommendation.callsign,
@@ -104,7 +109,9 @@ class RecommendPanel(Retranslates, QWidget):
         self._show_heading()
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, units_changed: bool = False) -> None:
+        if units_changed:
+            self._fleet_stale = True
         incident_id = self._incident_id
         if incident_id is None:
             return
@@ -113,10 +120,15 @@ class RecommendPanel(Retranslates, QWidget):
             return
         self._asked_for = incident_id
         settings = self._settings
+        read_units, self._fleet_stale = self._fleet_stale, False
 
         def rank(session):
+            if self._fleet is None:
+                self._fleet = Fleet.load(session)
+            elif read_units:
+                self._fleet.refresh(session)
             return incident_id, recommend_for_incident(session, incident_id=incident_id,
-                                                       settings=settings,
+                                                       settings=settings, fleet=self._fleet,
                                                        limit=RECOMMENDATION_LIMIT)
         self._router.read(rank, self._show_ranking, lambda error: self._ranking_failed(
             incident_id, error))
@@ -137,6 +149,7 @@ class RecommendPanel(Retranslates, QWidget):
 
     def _ranking_failed(self, incident_id: int, error: BaseException) -> None:
         self._asked_for = None
+        self._fleet_stale = True  # it may have failed reading them
         if self._stale or incident_id != self._incident_id:
             self._stale = False
             self.refresh()

@@ -37,11 +37,12 @@ def stage_scene(database) -> None:
     """Incidents, assignments on their way, and calls ringing."""
     from sqlalchemy import select
 
-    from dispatch.assign import assign_unit, recommend_for_incident
+    from dispatch.assignments import assign_unit, change_unit_status
     from dispatch.incidents import create_incident
     from dispatch.models import Station
+    from dispatch.recommend import recommend_for_incident
     from dispatch.settings import Settings
-    from dispatch.units import change_unit_status, report_position
+    from dispatch.units import report_position
     from ui.testing import ring
     settings = Settings.in_memory()
     for n, (type_code, lat, lon, address) in enumerate(SCENE_INCIDENTS):

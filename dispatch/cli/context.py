@@ -35,5 +35,6 @@ def actor_of(args: Any) -> str:
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
-    sys.stdout.write("\n")
+    # One string, one write: json.dump's indented output goes through the
+    # pure-Python encoder in some 30 writes per row (2 MB for 10,000 units).
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dispatch.cli.context import actor_of, open_db, print_json
-from dispatch.incidents import close_incident, create_incident, get_incident, list_incidents
+from dispatch.incidents import add_report, create_incident, get_incident, list_incidents
 from dispatch.serialize import incident_to_dict
 from dispatch.timeutil import format_wita
 
@@ -20,8 +20,22 @@ def add_commands(subparsers) -> None:
     create.add_argument("--priority", type=int, metavar="N", help="1 (most urgent) to 5")
     create.add_argument("--notes", default="")
     create.add_argument("--call", type=int, metavar="CALL_ID", help="the call it came from")
+    create.add_argument("--outside-area", action="store_true",
+                        help="the place is beyond the service area, and that is right "
+                             "(a real call from just across the border)")
+    create.add_argument("--not-a-duplicate", action="store_true",
+                        help="open it even though an open incident of the same type is near")
     create.add_argument("--json", action="store_true")
     create.set_defaults(handler=run_create)
+
+    report = commands.add_parser("add-report", help="another caller's report of an open "
+                                                    "incident (instead of a duplicate)")
+    report.add_argument("incident_id", type=int, metavar="ID")
+    report.add_argument("--call", type=int, metavar="CALL_ID", help="the call that reported it")
+    report.add_argument("--caller", metavar="NUMBER")
+    report.add_argument("--note", default="")
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(handler=run_add_report)
 
     listing = commands.add_parser("list", help="incidents, most urgent first")
     listing.add_argument("--open", action="store_true", help="only open ones")
@@ -52,7 +66,20 @@ def run_create(args) -> int:
     with database.session() as session:
         incident = create_incident(session, type_code=args.type_code, lat=args.lat, lon=args.lon,
                                    actor=actor_of(args), address=args.address, notes=args.notes,
-                                   caller=args.caller, priority=args.priority, call_id=args.call)
+                                   caller=args.caller, priority=args.priority, call_id=args.call,
+                                   outside_area=args.outside_area,
+                                   not_a_duplicate=args.not_a_duplicate)
+        session.flush()
+        data = incident_to_dict(incident, full=True)
+    print_json(data) if args.json else print(_line(data))
+    return 0
+
+
+def run_add_report(args) -> int:
+    database = open_db(args)
+    with database.session() as session:
+        incident = add_report(session, incident_id=args.incident_id, actor=actor_of(args),
+                              call_id=args.call, caller=args.caller, note=args.note)
         session.flush()
         data = incident_to_dict(incident, full=True)
     print_json(data) if args.json else print(_line(data))
@@ -87,6 +114,7 @@ def run_show(args) -> int:
 
 
 def run_close(args) -> int:
+    from dispatch.assignments import close_incident  # numpy: only for commands that rank
     database = open_db(args)
     with database.session() as session:
         incident = close_incident(session, incident_id=args.incident_id, actor=actor_of(args),
