@@ -19,8 +19,14 @@ WAIT_S = 3.0
 FAST = dict(poll_interval_s=0.1, retry_initial_s=0.05, retry_max_s=0.2)
 
 
+# The simulator answers from a thread of this test process: late in a full
+# run, a garbage collection of the large test heap can hold the GIL for a
+# few hundred milliseconds. A real relay answers from its own hardware.
+REPLY_TIMEOUT_S = 1.0
+
+
 def factory(protocol, url, relays=None):
-    return lambda: open_driver(protocol, url, relays=relays, reply_timeout=0.3)
+    return lambda: open_driver(protocol, url, relays=relays, reply_timeout=REPLY_TIMEOUT_S)
 
 
 def all_off(sim) -> bool:

@@ -118,8 +118,10 @@ def all_off(sim) -> bool:
 
 
 def radio_settings(url: str, **extra) -> Settings:
+    # 1 s: the simulator answers from a thread of this test process, which a
+    # garbage collection of the large test heap can hold up for a few 100 ms.
     return Settings.in_memory({"radio.port": url, "radio.protocol": "numato",
-                               "radio.poll_interval_s": 0.1, "radio.reply_timeout_s": 0.3,
+                               "radio.poll_interval_s": 0.1, "radio.reply_timeout_s": 1.0,
                                **extra})
 
 
