@@ -6,8 +6,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL).
-DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio pulseaudio pulseaudio-utils
+# Debian packages the test suite drives for real (SIPp, socat ptys, PostgreSQL),
+# and a real X display for the tests whose keys must reach a real window
+# (Xvfb, xdotool, and the xcb libraries Qt's X11 plugin loads besides what
+# PySide6 brings: without libxcb-icccm4 and libxcb-keysyms1 it aborts).
+X_PACKAGES := xvfb xdotool libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxkbcommon-x11-0 libxcb-cursor0
+DEBIAN_TEST_PACKAGES := sip-tester socat postgresql kamailio pulseaudio pulseaudio-utils \
+	$(X_PACKAGES)
 
 .PHONY: run test lint venv debian-deps bench bench-deps clean translations translations-update screenshots
 
@@ -28,8 +34,11 @@ $(QM): $(TS) $(STAMP)
 
 translations: $(QM)
 
+# Every module under ui/, feature folders included.
+UI_SOURCES = $(shell find ui -name '*.py' | sort)
+
 translations-update: venv
-	$(VENV)/bin/pyside6-lupdate ui/*.py -source-language id_ID -target-language en_GB \
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -source-language id_ID -target-language en_GB \
 	  -no-obsolete -ts $(TS)
 
 # $(call install_missing,PACKAGES): apt-get only what dpkg does not have yet.
@@ -63,10 +72,8 @@ lint: venv
 	$(VENV)/bin/ruff check .
 
 # The intake bench opens the real window under Xvfb and times INVITE→180 on
-# the wire with tcpdump: Debian's xvfb and tcpdump, and the xcb libraries
-# Qt's X11 platform needs besides what PySide6 brings.
-BENCH_DEBIAN_PACKAGES := xvfb tcpdump libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-	libxcb-render-util0 libxkbcommon-x11-0 libxcb-cursor0
+# the wire with tcpdump.
+BENCH_DEBIAN_PACKAGES := tcpdump $(X_PACKAGES)
 
 bench-deps:
 	$(call install_missing,$(BENCH_DEBIAN_PACKAGES))

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -46,6 +45,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bench.wire_timing import WireCapture, unavailable_reason
+from ui.qt.virtual_display import VirtualDisplay
 
 SURGE_CALLS, SURGE_RATE, SURGE_LIMIT = 500, 50, 3  # -l 3: the desk's sip.max_calls
 CALM_CALLS, CALM_RATE = 100, 10
@@ -164,36 +164,6 @@ class EngineUnderTest:
             self.engine.kill()
 
 
-class Xvfb:
-    """A virtual X display for the real window, stopped by its PID."""
-
-    def __init__(self) -> None:
-        self.display = None
-        self.process = None
-        for number in range(90, 140):
-            if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
-                continue
-            self.process = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24",
-                                             "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL)
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline and self.process.poll() is None:
-                if Path(f"/tmp/.X11-unix/X{number}").exists():
-                    self.display = f":{number}"
-                    return
-                time.sleep(0.05)
-            self.stop()
-        raise RuntimeError("Xvfb did not start")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-
 def window_unavailable_reason() -> str | None:
     if shutil.which("Xvfb") is None:
         return "Xvfb is not installed (Debian: xvfb, libxcb-icccm4, libxcb-keysyms1)"
@@ -211,7 +181,7 @@ def run_engine(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int
     from telephony.testing import Sipp
 
     desk = EngineUnderTest(workdir, db_dir=db_dir)
-    display = Xvfb() if with_window else None
+    display = VirtualDisplay("1920x1080x24") if with_window else None
     operator = EngineClient(desk.place(), role="bench-operator")
     expected = {normalise_number(number).e164: p for p, number in plan}
     samples: list[tuple[int, int, int]] = []

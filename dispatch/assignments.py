@@ -27,7 +27,14 @@ from dispatch.enums import IncidentStatus, UnitStatus
 from dispatch.errors import IllegalTransition, InvalidInput
 from dispatch.eta import EtaProvider
 from dispatch.events import ChangeEvent, announce
-from dispatch.incidents import OPEN_STATES, add_timeline, get_incident, set_incident_status
+from dispatch.incidents import (
+    OPEN_STATES,
+    add_timeline,
+    destination_of,
+    get_incident,
+    is_located,
+    set_incident_status,
+)
 from dispatch.models import Assignment, AuditEntry, Incident, Operator, Unit
 from dispatch.recommend import estimate_for_unit
 from dispatch.settings import Settings
@@ -36,6 +43,9 @@ from dispatch.units import ASSIGNED_STATES, get_unit, is_legal, parse_unit_statu
 
 S = UnitStatus
 MAX_REASON = 512
+# How an incident ended, for the record and the supervisor's figures.
+CLOSE_DISPOSITIONS = ("handled", "referred", "no_action_needed")
+CANCEL_DISPOSITIONS = ("false_alarm", "duplicate", "prank", "caller_cancelled")
 # A desk that finds a unit sent this recently lost a race for it, as far as
 # its operator can tell: say "just sent", and by whom.
 JUST_NOW = timedelta(minutes=2)
@@ -45,43 +55,54 @@ JUST_NOW = timedelta(minutes=2)
 
 def assign_unit(session: Session, *, incident_id: int, callsign: str, actor: str,
                 settings: Settings, provider: EtaProvider | None = None,
-                reassign_reason: str | None = None) -> Assignment:
+                reassign_reason: str | None = None, area: str | None = None) -> Assignment:
     """Send the unit to the incident. A unit already on another incident
     goes only with `reassign_reason` (it leaves that incident, and the
-    audit says why); a unit already on this one is refused."""
+    audit says why); a unit already on this one is refused. An incident
+    whose place is still unknown takes a unit only sent to a named `area`
+    (a kecamatan, a landmark of the gazetteer) the dispatcher chose."""
     incident = _locked_incident(session, incident_id)
     if incident.status not in OPEN_STATES:
         raise IllegalTransition(f"incident {incident_id} is {incident.status}: "
-                                "a unit cannot be sent to it")
+                                "a unit cannot be sent to it", code="incident.closed",
+                                incident=incident_id, status=incident.status)
+    destination = destination_of(session, incident, area)
     unit = get_unit(session, callsign)
     current = active_assignment(session, unit)
     if current is not None and current.incident_id == incident.id:
         raise IllegalTransition(f"{unit.callsign} is already on incident {incident.id} "
-                                f"(sent {format_wita(current.dispatched_at)})")
+                                f"(sent {format_wita(current.dispatched_at)})",
+                                code="unit.already_on_incident", callsign=unit.callsign,
+                                incident=incident.id, at=format_wita(current.dispatched_at))
     reason = (reassign_reason or "").strip()
     if len(reason) > MAX_REASON:
-        raise InvalidInput(f"the reason is longer than {MAX_REASON} characters")
+        raise InvalidInput(f"the reason is longer than {MAX_REASON} characters",
+                           code="text.too_long", what="reason", limit=MAX_REASON)
     if current is not None:
         if not reason:
-            raise IllegalTransition(_busy(session, unit, current))
+            raise _busy(session, unit, current)
         _claim(session, unit, frm=unit.status, to=S.DISPATCHED, actor=actor,
                incident_id=incident.id)
-        _close_assignment(session, current, actor,
-                          f"reassigned to incident {incident.id}: {reason}")
+        _close_assignment(session, current, actor, "reassigned", to_incident=incident.id,
+                          note=reason)
     else:
         if unit.status is not S.AVAILABLE:
             raise IllegalTransition(f"{unit.callsign} is {status_label(unit.status)}, "
-                                    "not available")
+                                    "not available", code="unit.not_available",
+                                    callsign=unit.callsign, status=unit.status)
         _claim(session, unit, frm=S.AVAILABLE, to=S.DISPATCHED, actor=actor,
                incident_id=incident.id)
     estimate = estimate_for_unit(session, incident=incident, unit_id=unit.id, settings=settings,
-                                 provider=provider)
+                                 provider=provider, destination=destination)
     now = utcnow()
     assignment = Assignment(incident=incident, unit=unit, assigned_by=actor, dispatched_at=now,
                             eta_s=int(estimate.eta_s) if estimate else None,
                             distance_m=int(estimate.distance_m) if estimate else None)
     session.add(assignment)
-    add_timeline(session, incident, "unit", f"{unit.callsign} dispatched", actor)
+    to_area = area is not None and not is_located(incident)
+    add_timeline(session, incident, "unit", f"{unit.callsign} dispatched"
+                 + (f" to {area} (the place is not known yet)" if to_area else ""), actor,
+                 callsign=unit.callsign, step="dispatched", **({"area": area} if to_area else {}))
     if incident.status == IncidentStatus.OPEN:
         set_incident_status(session, incident, IncidentStatus.DISPATCHED, actor)
     session.flush()
@@ -89,6 +110,8 @@ def assign_unit(session: Session, *, incident_id: int, callsign: str, actor: str
              "distance_m": assignment.distance_m}
     if current is not None:
         after.update(reassigned_from=current.incident_id, reason=reason)
+    if area is not None and not is_located(incident):
+        after["area"] = area
     record_audit(session, actor=actor,
                  action="incident.reassign" if current is not None else "incident.assign",
                  entity="assignment", entity_id=assignment.id, after=after)
@@ -114,13 +137,16 @@ def change_unit_status(session: Session, *, callsign: str, status: UnitStatus | 
     target = parse_unit_status(status) if isinstance(status, str) else status
     before = unit.status
     if target == before:
-        raise IllegalTransition(f"{unit.callsign} is already {status_label(before)}")
+        raise IllegalTransition(f"{unit.callsign} is already {status_label(before)}",
+                                code="unit.already", callsign=unit.callsign, status=before)
     if target == S.DISPATCHED:
         raise IllegalTransition(f"{unit.callsign} is dispatched by assigning it to an "
-                                "incident (safedesk assign INCIDENT CALLSIGN)")
+                                "incident (safedesk assign INCIDENT CALLSIGN)",
+                                code="unit.dispatch_by_assigning", callsign=unit.callsign)
     if not is_legal(before, target):
         raise IllegalTransition(f"{unit.callsign} cannot go from {status_label(before)} to "
-                                f"{status_label(target)}")
+                                f"{status_label(target)}", code="unit.cannot_change",
+                                callsign=unit.callsign, before=before, after=target)
     assignment = active_assignment(session, unit)
     incident = None if assignment is None else _locked_incident(session, assignment.incident_id)
     _claim(session, unit, frm=before, to=target, actor=actor,
@@ -136,26 +162,38 @@ def change_unit_status(session: Session, *, callsign: str, status: UnitStatus | 
     elif target == S.ON_SCENE:
         assignment.on_scene_at = now
         # On scene means at the incident: the map and the ETA should know.
-        unit.lat, unit.lon, unit.position_at = incident.lat, incident.lon, now
+        if is_located(incident):
+            unit.lat, unit.lon, unit.position_at = incident.lat, incident.lon, now
         if incident.status in (IncidentStatus.OPEN, IncidentStatus.DISPATCHED):
             set_incident_status(session, incident, IncidentStatus.ON_SCENE, actor)
-    add_timeline(session, incident, "unit", f"{unit.callsign} {target}", actor)
+    add_timeline(session, incident, "unit", f"{unit.callsign} {target}", actor,
+                 callsign=unit.callsign, step=str(target))
     return unit
 
 
 # ------------------------------------------------------ closing incidents
 
 def close_incident(session: Session, *, incident_id: int, actor: str, cancel: bool = False,
-                   note: str = "") -> Incident:
-    """Close (or cancel, for a false alarm) an incident; its units still on
-    it are cleared."""
+                   note: str = "", disposition: str | None = None) -> Incident:
+    """Close (or cancel) an incident with its disposition (CLOSE_DISPOSITIONS,
+    CANCEL_DISPOSITIONS; by default handled, or false_alarm); its units
+    still on it are cleared."""
     incident = _locked_incident(session, incident_id)
     if incident.status not in OPEN_STATES:
-        raise IllegalTransition(f"incident {incident_id} is already {incident.status}")
+        raise IllegalTransition(f"incident {incident_id} is already {incident.status}",
+                                code="incident.closed", incident=incident_id,
+                                status=incident.status)
     target = IncidentStatus.CANCELLED if cancel else IncidentStatus.CLOSED
+    allowed = CANCEL_DISPOSITIONS if cancel else CLOSE_DISPOSITIONS
+    disposition = disposition or allowed[0]
+    if disposition not in allowed:
+        raise InvalidInput(f"{disposition!r} is not a way to {'cancel' if cancel else 'close'} "
+                           f"an incident: one of {', '.join(allowed)}",
+                           code="incident.bad_disposition", disposition=disposition)
     if cancel and incident.status == IncidentStatus.ON_SCENE:
         raise IllegalTransition(f"incident {incident_id} has a unit on scene: close it, "
-                                "do not cancel it")
+                                "do not cancel it", code="incident.cancel_on_scene",
+                                incident=incident_id)
     for assignment in incident.assignments:
         if assignment.cleared_at is None:
             unit = assignment.unit
@@ -163,7 +201,8 @@ def close_incident(session: Session, *, incident_id: int, actor: str, cancel: bo
                 _claim(session, unit, frm=unit.status, to=S.AVAILABLE, actor=actor,
                        incident_id=incident.id)
             _close_assignment(session, assignment, actor, str(target))
-    set_incident_status(session, incident, target, actor, note)
+    incident.disposition = disposition
+    set_incident_status(session, incident, target, actor, disposition=disposition, note=note)
     return incident
 
 
@@ -188,7 +227,7 @@ def _claim(session: Session, unit: Unit, *, frm: UnitStatus, to: UnitStatus, act
         .values(status=to, status_since=now)).rowcount
     if moved != 1:
         session.refresh(unit)
-        raise IllegalTransition(_taken(session, unit))
+        raise _taken(session, unit)
     session.refresh(unit, ["status", "status_since"])
     record_audit(session, actor=actor, action="unit.status", entity="unit",
                  entity_id=unit.callsign, before={"status": frm},
@@ -197,26 +236,36 @@ def _claim(session: Session, unit: Unit, *, frm: UnitStatus, to: UnitStatus, act
                                   detail={"status": str(to), "incident": incident_id}))
 
 
-def _close_assignment(session: Session, assignment: Assignment, actor: str, reason: str) -> None:
+def _close_assignment(session: Session, assignment: Assignment, actor: str, reason: str, *,
+                      to_incident: int | None = None, note: str = "") -> None:
+    """reason: closed, cancelled (the incident was), clear (the unit said so),
+    or reassigned (to_incident, with the dispatcher's note why)."""
     assignment.cleared_at = utcnow()
+    moved = {"to_incident": to_incident, "note": note} if reason == "reassigned" else {}
+    said = f"reassigned to incident {to_incident}: {note}" if moved else reason
     add_timeline(session, assignment.incident, "unit",
-                 f"{assignment.unit.callsign} clear ({reason})", actor)
+                 f"{assignment.unit.callsign} clear ({said})", actor,
+                 callsign=assignment.unit.callsign, step="clear", reason=reason, **moved)
 
 
-def _busy(session: Session, unit: Unit, current: Assignment) -> str:
-    """One line for sending a unit that is on another incident: who sent
-    it, and how to move it all the same."""
+def _busy(session: Session, unit: Unit, current: Assignment) -> IllegalTransition:
+    """The refusal to send a unit that is on another incident: who sent it,
+    and how to move it all the same."""
+    by = _who(session, current.assigned_by)
     if utcnow() - current.dispatched_at <= JUST_NOW:
-        sent = (f"{unit.callsign} was just sent to incident {current.incident_id} by "
-                f"{_who(session, current.assigned_by)}")
-    else:
-        sent = (f"{unit.callsign} is on incident {current.incident_id} (sent by "
-                f"{_who(session, current.assigned_by)} {format_wita(current.dispatched_at)})")
-    return f"{sent}; to send it here instead, reassign it and say why"
+        return IllegalTransition(
+            f"{unit.callsign} was just sent to incident {current.incident_id} by {by}; "
+            "to send it here instead, reassign it and say why", code="unit.just_sent",
+            callsign=unit.callsign, incident=current.incident_id, by=by)
+    at = format_wita(current.dispatched_at)
+    return IllegalTransition(
+        f"{unit.callsign} is on incident {current.incident_id} (sent by {by} {at}); "
+        "to send it here instead, reassign it and say why", code="unit.on_other_incident",
+        callsign=unit.callsign, incident=current.incident_id, by=by, at=at)
 
 
-def _taken(session: Session, unit: Unit) -> str:
-    """One line for the desk that lost a race for `unit`."""
+def _taken(session: Session, unit: Unit) -> IllegalTransition:
+    """The refusal for the desk that lost a race for `unit`."""
     current = active_assignment(session, unit)
     if unit.status is S.DISPATCHED and current is not None:
         return _busy(session, unit, current)
@@ -225,9 +274,15 @@ def _taken(session: Session, unit: Unit) -> str:
                                        AuditEntry.entity_id == unit.callsign,
                                        AuditEntry.action == "unit.status")
         .order_by(AuditEntry.id.desc()).limit(1))
-    where = f" on incident {current.incident_id}" if current is not None else ""
-    return (f"{unit.callsign} was just changed to {status_label(unit.status)}{where} by "
-            f"{_who(session, changed_by) if changed_by else 'another desk'}")
+    by = _who(session, changed_by) if changed_by else "another desk"
+    if current is not None:
+        return IllegalTransition(
+            f"{unit.callsign} was just changed to {status_label(unit.status)} on incident "
+            f"{current.incident_id} by {by}", code="unit.just_changed_on_incident",
+            callsign=unit.callsign, status=unit.status, incident=current.incident_id, by=by)
+    return IllegalTransition(
+        f"{unit.callsign} was just changed to {status_label(unit.status)} by {by}",
+        code="unit.just_changed", callsign=unit.callsign, status=unit.status, by=by)
 
 
 def _who(session: Session, actor: str) -> str:

@@ -168,7 +168,8 @@ def draft_reading_text(complaint: Complaint) -> str:
 def get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
-        raise NotFound(f"no bulletin {bulletin_id}")
+        raise NotFound(f"no bulletin {bulletin_id}", code="bulletin.not_found",
+                       bulletin=bulletin_id)
     return bulletin
 
 
@@ -192,7 +193,8 @@ def _editable(session: Session, bulletin_id: int) -> Bulletin:
     bulletin = get_bulletin(session, bulletin_id)
     if bulletin.status == BulletinStatus.READ:
         raise IllegalTransition(f"bulletin {bulletin.id} has been read on air and stays as "
-                                "read: make a new bulletin")
+                                "read: make a new bulletin", code="bulletin.already_read",
+                                bulletin=bulletin.id)
     return bulletin
 
 
@@ -207,7 +209,8 @@ def _item(bulletin: Bulletin, complaint: Complaint) -> BulletinItem:
     for item in bulletin.items:
         if item.complaint_id == complaint.id:
             return item
-    raise NotFound(f"{complaint.ticket} is not in bulletin {bulletin.id}")
+    raise NotFound(f"{complaint.ticket} is not in bulletin {bulletin.id}",
+                   code="bulletin.item_not_found", ticket=complaint.ticket, bulletin=bulletin.id)
 
 
 def _changed(session: Session, bulletin: Bulletin, actor: str, action: str, **after) -> None:
@@ -219,14 +222,16 @@ def _changed(session: Session, bulletin: Bulletin, actor: str, action: str, **af
 def create_bulletin(session: Session, *, title: str, tickets: list[str], actor: str) -> Bulletin:
     title = " ".join((title or "").split())
     if not title:
-        raise InvalidInput("a bulletin needs a title")
+        raise InvalidInput("a bulletin needs a title", code="bulletin.no_title")
     if len(title) > MAX_TITLE:
-        raise InvalidInput(f"title is longer than {MAX_TITLE} characters")
+        raise InvalidInput(f"title is longer than {MAX_TITLE} characters", code="text.too_long",
+                           what="title", limit=MAX_TITLE)
     complaints = [get_complaint(session, ticket) for ticket in tickets]
     seen = set()
     for complaint in complaints:
         if complaint.id in seen:
-            raise InvalidInput(f"{complaint.ticket} is listed twice")
+            raise InvalidInput(f"{complaint.ticket} is listed twice", code="bulletin.listed_twice",
+                               ticket=complaint.ticket)
         seen.add(complaint.id)
     bulletin = Bulletin(title=title, status=BulletinStatus.DRAFT, created_at=utcnow(),
                         created_by=actor)
@@ -247,7 +252,9 @@ def add_item(session: Session, *, bulletin_id: int, ticket: str, actor: str,
     complaint = get_complaint(session, ticket)
     items = list(bulletin.items)
     if any(item.complaint_id == complaint.id for item in items):
-        raise InvalidInput(f"{complaint.ticket} is already in bulletin {bulletin.id}")
+        raise InvalidInput(f"{complaint.ticket} is already in bulletin {bulletin.id}",
+                           code="bulletin.already_has", ticket=complaint.ticket,
+                           bulletin=bulletin.id)
     index = len(items) if position is None else _index(position, len(items) + 1)
     item = BulletinItem(complaint=complaint, position=len(items) + 1,
                         reading_text=draft_reading_text(complaint))
@@ -261,7 +268,8 @@ def add_item(session: Session, *, bulletin_id: int, ticket: str, actor: str,
 
 def _index(position: int, count: int) -> int:
     if not isinstance(position, int) or not 1 <= position <= count:
-        raise InvalidInput(f"position must be from 1 to {count}")
+        raise InvalidInput(f"position must be from 1 to {count}", code="bulletin.bad_position",
+                           position=position, count=count)
     return position - 1
 
 
@@ -295,12 +303,14 @@ def set_reading_text(session: Session, *, bulletin_id: int, ticket: str, text: s
         text = draft_reading_text(item.complaint)
     text = (text or "").strip()
     if not text:
-        raise InvalidInput("the reading text is empty")
+        raise InvalidInput("the reading text is empty", code="bulletin.empty_text")
     if len(text) > MAX_READING_TEXT:
-        raise InvalidInput(f"the reading text is longer than {MAX_READING_TEXT} characters")
+        raise InvalidInput(f"the reading text is longer than {MAX_READING_TEXT} characters",
+                           code="text.too_long", what="reading text", limit=MAX_READING_TEXT)
     if contains_private(text, item.complaint):
         raise InvalidInput("the reading text contains a phone number or the reporter's name; "
-                           "neither may go on air")
+                           "neither may go on air", code="bulletin.private_text",
+                           ticket=item.complaint.ticket)
     item.reading_text = text
     _changed(session, bulletin, actor, "text_edited", ticket=item.complaint.ticket, text=text)
     return item
@@ -319,12 +329,15 @@ def start_reading(session: Session, *, bulletin_id: int, reader: str) -> OnAirRe
     bulletin = get_bulletin(session, bulletin_id)
     reader = (reader or "").strip()
     if not reader:
-        raise InvalidInput("who is reading? the on-air log needs a name")
+        raise InvalidInput("who is reading? the on-air log needs a name",
+                           code="reading.no_reader")
     if not bulletin.items:
-        raise InvalidInput(f"bulletin {bulletin.id} has nothing to read")
+        raise InvalidInput(f"bulletin {bulletin.id} has nothing to read",
+                           code="bulletin.nothing_to_read", bulletin=bulletin.id)
     still_on_air = open_readings(session)
     if still_on_air:
-        raise IllegalTransition(f"reading {still_on_air[0].id} is still on air: end it first")
+        raise IllegalTransition(f"reading {still_on_air[0].id} is still on air: end it first",
+                                code="reading.still_on_air", reading=still_on_air[0].id)
     reading = OnAirReading(bulletin=bulletin, started_at=utcnow(), reader=reader,
                            complaint_ids=[item.complaint_id for item in bulletin.items])
     session.add(reading)
@@ -341,11 +354,15 @@ def start_reading(session: Session, *, bulletin_id: int, reader: str) -> OnAirRe
 def end_reading(session: Session, *, reading_id: int, reason: str) -> OnAirReading:
     reading = session.get(OnAirReading, reading_id)
     if reading is None:
-        raise NotFound(f"no on-air reading {reading_id}")
+        raise NotFound(f"no on-air reading {reading_id}", code="reading.not_found",
+                       reading=reading_id)
     if reason not in END_REASONS:
-        raise InvalidInput(f"{reason!r} is not one of: {', '.join(END_REASONS)}")
+        raise InvalidInput(f"{reason!r} is not one of: {', '.join(END_REASONS)}",
+                           code="value.not_one_of", value=reason, allowed=tuple(END_REASONS))
     if reading.ended_at is not None:
-        raise IllegalTransition(f"reading {reading.id} already ended ({reading.end_reason})")
+        raise IllegalTransition(f"reading {reading.id} already ended ({reading.end_reason})",
+                                code="reading.already_ended", reading=reading.id,
+                                reason=reading.end_reason)
     reading.ended_at, reading.end_reason = utcnow(), reason
     record_audit(session, actor=reading.reader, action="bulletin.off_air", entity="bulletin",
                  entity_id=reading.bulletin_id, after={"reading": reading.id, "reason": reason})

@@ -66,7 +66,7 @@ def _begin_immediate(cursor, patience_s: float = BUSY_TIMEOUT_S) -> None:
 
 def check_sip_call_id(sip_call_id: str) -> str:
     if not isinstance(sip_call_id, str) or not sip_call_id.strip():
-        raise InvalidInput("a call needs its SIP Call-ID")
+        raise InvalidInput("a call needs its SIP Call-ID", code="call.no_sip_id")
     return sip_call_id.strip()[:MAX_SIP_CALL_ID]
 
 

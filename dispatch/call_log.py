@@ -79,6 +79,12 @@ CALL_ID = select(_c.id).where(_c.sip_call_id == bindparam("key"))
 CALLBACK = select(_c.id, _c.callback_state, _c.caller_number, _c.line_id, _c.caller_id,
                   _c.caller_name).where(_c.id == bindparam("call_id")).with_for_update()
 CALLBACK_STATE = select(_c.callback_state).where(_c.id == bindparam("call_id"))
+CALLER_NUMBER = select(_c.caller_number).where(_c.id == bindparam("call_id"))
+# A caller's earlier calls still waiting for a call-back.
+PENDING_OF_NUMBER = (select(_c.id).where(_c.caller_number == bindparam("number"),
+                                         _c.callback_state == CallbackState.PENDING,
+                                         _c.id != bindparam("call_id"))
+                     .order_by(_c.id).with_for_update())
 CALLER = select(_callers.id).where(_callers.number == bindparam("number"))
 NEW_CALLER = insert(_CALLERS).returning(_callers.id)
 CALLER_NAME = update(_CALLERS).where(_callers.id == bindparam("caller_id"))
@@ -220,7 +226,7 @@ def complete_ringing(x: Executor, *, call_id: int, desk: str) -> None:
     """A new call's history link (its caller), audit entry and change event."""
     found = x.rows(RINGING_CALL, {"call_id": call_id})
     if not found:
-        raise NotFound(f"no call {call_id}")
+        raise NotFound(f"no call {call_id}", code="call.not_found", call=call_id)
     number, name, started_at, status, line_id, withheld = found[0]
     if number:
         _update_call(x, call_id, {"caller_id": _caller_id(x, number, name, started_at)})
@@ -232,7 +238,8 @@ def complete_ringing(x: Executor, *, call_id: int, desk: str) -> None:
 def call_id_of(x: Executor, key: str) -> int:
     found = x.rows(CALL_ID, {"key": key})
     if not found:
-        raise NotFound(f"no call with SIP Call-ID {key!r}")
+        raise NotFound(f"no call with SIP Call-ID {key!r}", code="call.unknown_sip_id",
+                       sip_call_id=key)
     return found[0][0]
 
 
@@ -242,12 +249,31 @@ def transition(x: Executor, *, key: str, rule: Rule, desk: str, at: datetime,
     was, the change made or None). The rule's refusals propagate."""
     found = x.rows(STATE, {"key": key})
     if not found:
-        raise NotFound(f"no call with SIP Call-ID {key!r}")
+        raise NotFound(f"no call with SIP Call-ID {key!r}", code="call.unknown_sip_id",
+                       sip_call_id=key)
     state = CallState(*found[0])
     change = rule(state, desk=desk, at=at, **arguments)
     if change is not None:
         _apply(x, state, change, desk)
+        if change.action == "call.answered" and state.direction is CallDirection.INBOUND:
+            _callbacks_answered(x, state.id, desk)
     return state, change
+
+
+def _callbacks_answered(x: Executor, call_id: int, desk: str) -> None:
+    """The caller rang again and was answered: their earlier calls waiting
+    for a call-back are done with (nobody should call them back now)."""
+    number = x.rows(CALLER_NUMBER, {"call_id": call_id})[0][0]
+    if not number:
+        return
+    for (earlier,) in x.rows(PENDING_OF_NUMBER, {"number": number, "call_id": call_id}):
+        note = f"answered a later call: call {call_id}"
+        _update_call(x, earlier, {"callback_state": CallbackState.CLEARED,
+                                  "callback_note": note})
+        _audit(x, earlier, desk, "call.callback_cleared",
+               {"callback_state": CallbackState.PENDING},
+               {"callback_state": CallbackState.CLEARED, "reason": note})
+        x.announce(ChangeEvent("call", str(earlier), "callback"))
 
 
 def strand_calls(x: Executor, *, desk: str, at: datetime, started_before: datetime,
@@ -269,7 +295,8 @@ def set_recording(x: Executor, *, key: str, path: str | None) -> int:
     found = x.rows(RECORDING, {"recording_path": None if path is None
                                else str(path)[:MAX_RECORDING_PATH], "key": key})
     if not found:
-        raise NotFound(f"no call with SIP Call-ID {key!r}")
+        raise NotFound(f"no call with SIP Call-ID {key!r}", code="call.unknown_sip_id",
+                       sip_call_id=key)
     x.announce(ChangeEvent("call", str(found[0][0]), "recording"))
     return found[0][0]
 
@@ -294,10 +321,11 @@ def record_call_back(x: Executor, *, original_id: int, key: str, desk: str, acto
     original leaves the callback list (called back). The new call's id."""
     original = x.rows(CALLBACK, {"call_id": original_id})
     if not original:
-        raise NotFound(f"no call {original_id}")
+        raise NotFound(f"no call {original_id}", code="call.not_found", call=original_id)
     _, state, number, line_id, caller_id, name = original[0]
     if not number:
-        raise InvalidInput(f"call {original_id} has no caller number to call back")
+        raise InvalidInput(f"call {original_id} has no caller number to call back",
+                           code="call.no_number", call=original_id)
     call_id = x.rows(NEW_CALL, {
         "sip_call_id": key, "direction": CallDirection.OUTBOUND, "line_id": line_id,
         "caller_id": caller_id, "caller_number": number, "caller_raw": number,
@@ -318,9 +346,10 @@ def record_call_back(x: Executor, *, original_id: int, key: str, desk: str, acto
 def clear_callback(x: Executor, *, call_id: int, reason: str, actor: str) -> None:
     found = x.rows(CALLBACK, {"call_id": call_id})
     if not found:
-        raise NotFound(f"no call {call_id}")
+        raise NotFound(f"no call {call_id}", code="call.not_found", call=call_id)
     if found[0][1] is not CallbackState.PENDING:
-        raise IllegalTransition(f"call {call_id} is not on the callback list")
+        raise IllegalTransition(f"call {call_id} is not on the callback list",
+                                code="callback.not_pending", call=call_id)
     _update_call(x, call_id, {"callback_state": CallbackState.CLEARED, "callback_note": reason})
     _audit(x, call_id, actor, "call.callback_cleared", {"callback_state": CallbackState.PENDING},
            {"callback_state": CallbackState.CLEARED, "reason": reason})
@@ -372,7 +401,7 @@ def apply_entry(x: Executor, entry: dict):
         return strand_calls(x, desk=entry["desk"], at=entry["at"],
                             started_before=entry["started_before"],
                             older_than=entry["older_than"], note=entry["note"])
-    raise InvalidInput(f"unknown call log entry {op!r}")
+    raise InvalidInput(f"unknown call log entry {op!r}", code="call_log.unknown_entry", op=op)
 
 
 # -------------------------------------------------------------- helpers

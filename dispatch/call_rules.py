@@ -56,9 +56,11 @@ def answering(call: CallState, *, desk: str, at: datetime,
     if call.status is CallStatus.ANSWERED:
         if call.desk == desk:
             return None
-        raise CallTaken(f"call {call.id} was answered at desk {call.desk}")
+        raise CallTaken(f"call {call.id} was answered at desk {call.desk}", code="call.taken",
+                        call=call.id, desk=call.desk)
     if call.status is not CallStatus.RINGING:
-        raise IllegalTransition(f"call {call.id} is {call.status}, it can no longer be answered")
+        raise IllegalTransition(f"call {call.id} is {call.status}, it can no longer be answered",
+                                code="call.cannot_answer", call=call.id, status=call.status)
     values = {"status": CallStatus.ANSWERED, "answered_at": at, "desk": desk}
     if operator_id is not None:
         values["operator_id"] = operator_id
@@ -157,7 +159,8 @@ def ringing_audit(*, status: CallStatus, line_id: int | None, desk: str,
 
 def check_ended_by(ended_by: str) -> None:
     if ended_by not in ENDED_BY:
-        raise InvalidInput(f"ended_by must be one of {', '.join(ENDED_BY)}, got {ended_by!r}")
+        raise InvalidInput(f"ended_by must be one of {', '.join(ENDED_BY)}, got {ended_by!r}",
+                           code="value.not_one_of", value=ended_by, allowed=ENDED_BY)
 
 
 RULES = {"answering": answering, "ending": ending, "abandoning": abandoning,

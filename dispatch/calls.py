@@ -185,9 +185,11 @@ def callback_list(session: Session) -> list[Call]:
 def clear_callback(session: Session, *, call_id: int, reason: str, actor: str) -> Call:
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("say why the call-back is no longer needed (--reason)")
+        raise InvalidInput("say why the call-back is no longer needed (--reason)",
+                           code="callback.reason_required")
     if len(reason) > MAX_NOTE:
-        raise InvalidInput(f"the reason is longer than {MAX_NOTE} characters")
+        raise InvalidInput(f"the reason is longer than {MAX_NOTE} characters",
+                           code="text.too_long", what="reason", limit=MAX_NOTE)
     x = writing(session)
     call_log.clear_callback(x, call_id=call_id, reason=reason, actor=actor)
     return _fresh(session, x, call_id)
@@ -199,7 +201,8 @@ def callback_target(session: Session, call_id: int) -> str:
     for exactly this (RFC 3325): the centre may call back."""
     call = get_call(session, call_id)
     if not call.caller_number:
-        raise InvalidInput(f"call {call_id} has no caller number to call back")
+        raise InvalidInput(f"call {call_id} has no caller number to call back",
+                           code="call.no_number", call=call_id)
     return call.caller_number
 
 
@@ -218,7 +221,7 @@ def record_call_back(session: Session, *, original_id: int, sip_call_id: str, de
 def get_call(session: Session, call_id: int) -> Call:
     call = session.get(Call, call_id)
     if call is None:
-        raise NotFound(f"no call {call_id}")
+        raise NotFound(f"no call {call_id}", code="call.not_found", call=call_id)
     return call
 
 
@@ -257,7 +260,8 @@ def caller_history(session: Session, number: str, *, exclude_call_id: int | None
     """Earlier calls, incidents and complaints from this number, newest first."""
     e164 = normalise_number(number).e164
     if e164 is None:
-        raise InvalidInput(f"{number!r} is not a phone number")
+        raise InvalidInput(f"{number!r} is not a phone number", code="phone.not_a_number",
+                           number=number)
     calls = select(Call).where(Call.caller_number == e164).order_by(Call.started_at.desc())
     if exclude_call_id is not None:
         calls = calls.where(Call.id != exclude_call_id)
@@ -312,7 +316,8 @@ def purge_recordings(session: Session, *, now: datetime, retention: timedelta, a
     """Delete the recordings of finished calls that started before
     now - retention; returns how many files were deleted."""
     if retention < timedelta(0):
-        raise InvalidInput("the retention period cannot be negative")
+        raise InvalidInput("the retention period cannot be negative",
+                           code="recording.negative_retention")
     root = (root or paths.recordings_dir()).resolve()
     query = select(Call).where(Call.recording_path.is_not(None),
                                Call.started_at < now - retention,

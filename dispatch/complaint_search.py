@@ -39,7 +39,7 @@ def _created_between(date_from: date | datetime | None, date_to: date | datetime
             continue
         if isinstance(value, datetime):
             if value.tzinfo is None:
-                raise InvalidInput("search times must carry a time zone")
+                raise InvalidInput("search times must carry a time zone", code="time.no_zone")
             conditions.append(Complaint.created_at <= value if is_end
                               else Complaint.created_at >= value)
             continue
@@ -118,7 +118,8 @@ def search_complaints(session: Session, *, ticket: str | None = None,
     letter and a few such as "di", "dan", "yang" are not searchable).
     """
     if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be from 1 to {MAX_LIMIT}")
+        raise InvalidInput(f"limit must be from 1 to {MAX_LIMIT}", code="search.bad_limit",
+                           limit=limit, most=MAX_LIMIT)
     conditions = []
     text = (text or "").strip()
     if text and parse_ticket(text) is not None and ticket is None:
@@ -129,7 +130,8 @@ def search_complaints(session: Session, *, ticket: str | None = None,
     if ticket is not None:
         parsed = parse_ticket(ticket)
         if parsed is None:
-            raise InvalidInput(f"{ticket!r} is not a ticket number (like HD-2026-000123)")
+            raise InvalidInput(f"{ticket!r} is not a ticket number (like HD-2026-000123)",
+                               code="complaint.bad_ticket", ticket=ticket)
         conditions += [Complaint.year == parsed[0], Complaint.sequence == parsed[1]]
     if caller_number is not None:
         conditions.append(Complaint.reporter_phone == _reporter_number(caller_number))

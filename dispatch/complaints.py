@@ -99,7 +99,8 @@ def get_complaint(session: Session, ticket: str) -> Complaint:
         complaint = session.scalars(select(Complaint).where(
             Complaint.year == parsed[0], Complaint.sequence == parsed[1])).one_or_none()
     if complaint is None:
-        raise NotFound(f"no complaint ticket {ticket!r} (tickets look like HD-2026-000123)")
+        raise NotFound(f"no complaint ticket {ticket!r} (tickets look like HD-2026-000123)",
+                       code="complaint.not_found", ticket=ticket)
     return complaint
 
 
@@ -109,7 +110,8 @@ def get_category(session: Session, code: str) -> ComplaintCategory:
         known = ", ".join(session.scalars(select(ComplaintCategory.code)
                                           .order_by(ComplaintCategory.code)))
         raise NotFound(f"unknown complaint category {code!r} "
-                       f"(known: {known or 'none — run safedesk init'})")
+                       f"(known: {known or 'none — run safedesk init'})",
+                       code="complaint.unknown_category", category=code, known=known)
     return category
 
 
@@ -118,7 +120,8 @@ def get_agency(session: Session, code: str) -> Agency:
         Agency.code == (code or "").strip().upper())).one_or_none()
     if agency is None:
         known = ", ".join(session.scalars(select(Agency.code).order_by(Agency.code)))
-        raise NotFound(f"unknown agency {code!r} (known: {known or 'none — run safedesk init'})")
+        raise NotFound(f"unknown agency {code!r} (known: {known or 'none — run safedesk init'})",
+                       code="agency.not_found", agency=code, known=known)
     return agency
 
 
@@ -162,7 +165,8 @@ def search_words(*texts: str) -> set[str]:
 def _optional_text(value: str | None, limit: int, what: str) -> str | None:
     value = (value or "").strip()
     if len(value) > limit:
-        raise InvalidInput(f"{what} is longer than {limit} characters")
+        raise InvalidInput(f"{what} is longer than {limit} characters", code="text.too_long",
+                           what=what, limit=limit)
     return value or None
 
 
@@ -171,7 +175,8 @@ def _reporter_number(raw: str | None) -> str | None:
         return None
     number = normalise_number(raw)
     if number.e164 is None:
-        raise InvalidInput(f"{raw!r} is not a phone number the desk could call back")
+        raise InvalidInput(f"{raw!r} is not a phone number the desk could call back",
+                           code="phone.cannot_call_back", number=raw)
     return number.e164
 
 
@@ -183,19 +188,22 @@ def create_complaint(session: Session, *, category_code: str, description: str, 
     category = get_category(session, category_code)
     description = _optional_text(description, MAX_DESCRIPTION, "description")
     if description is None:
-        raise InvalidInput("a complaint needs a description of the problem")
+        raise InvalidInput("a complaint needs a description of the problem",
+                           code="complaint.no_description")
     address = _optional_text(address, MAX_ADDRESS, "address") or ""
     if (lat is None) != (lon is None):
-        raise InvalidInput("give both latitude and longitude, or neither")
+        raise InvalidInput("give both latitude and longitude, or neither",
+                           code="place.both_coordinates")
     if lat is not None:
         lat, lon = check_coordinates(lat, lon)
     elif not address:
-        raise InvalidInput("a complaint needs a place: coordinates or an address")
+        raise InvalidInput("a complaint needs a place: coordinates or an address",
+                           code="complaint.no_place")
     reporter_name = _optional_text(reporter_name, MAX_NAME, "reporter name")
     phone = _reporter_number(reporter_phone)
     channel = ComplaintChannel.parse(channel) if isinstance(channel, str) else channel
     if call_id is not None and session.get(Call, call_id) is None:
-        raise NotFound(f"no call {call_id}")
+        raise NotFound(f"no call {call_id}", code="call.not_found", call=call_id)
     now = utcnow()
     year = to_wita(now).year
     fields = dict(year=year, category_code=category.code, agency_id=category.agency_id,
@@ -240,7 +248,8 @@ def _insert_with_next_sequence(session: Session, year: int, fields: dict) -> Com
         except IntegrityError:
             continue  # written without the lock (an older desk?): read the new max
         return complaint
-    raise DeskError("could not allocate a ticket number (too many desks at once); try again")
+    raise DeskError("could not allocate a ticket number (too many desks at once); try again",
+                    code="complaint.ticket_busy")
 
 
 # ------------------------------------------------------------ status
@@ -251,17 +260,23 @@ def change_status(session: Session, *, ticket: str, status: ComplaintStatus | st
     target = ComplaintStatus.parse(status) if isinstance(status, str) else status
     note = (note or "").strip()
     if not note:
-        raise InvalidInput("a status change needs a note saying what was done")
+        raise InvalidInput("a status change needs a note saying what was done",
+                           code="complaint.note_required")
     if len(note) > MAX_NOTE:
-        raise InvalidInput(f"note is longer than {MAX_NOTE} characters")
+        raise InvalidInput(f"note is longer than {MAX_NOTE} characters", code="text.too_long",
+                           what="note", limit=MAX_NOTE)
     before = complaint.status
     if target == before:
-        raise IllegalTransition(f"{complaint.ticket} is already {before}")
+        raise IllegalTransition(f"{complaint.ticket} is already {before}",
+                                code="complaint.already", ticket=complaint.ticket, status=before)
     if target not in LEGAL_TRANSITIONS[before]:
         if before in FINAL_STATES:
             raise IllegalTransition(f"{complaint.ticket} is {before} and closed: open a new "
-                                    f"ticket that quotes it")
-        raise IllegalTransition(f"{complaint.ticket} cannot go from {before} to {target}")
+                                    f"ticket that quotes it", code="complaint.closed",
+                                    ticket=complaint.ticket, status=before)
+        raise IllegalTransition(f"{complaint.ticket} cannot go from {before} to {target}",
+                                code="complaint.cannot_change", ticket=complaint.ticket,
+                                before=before, after=target)
     now = utcnow()
     complaint.status = target
     complaint.updated_at = now
@@ -281,10 +296,11 @@ def upsert_agency(session: Session, *, code: str, name: str, actor: str,
                   phone: str | None = None, active: bool = True) -> Agency:
     code = (code or "").strip().upper()
     if not _AGENCY_CODE.match(code):
-        raise InvalidInput(f"agency code {code!r} must be 2-32 letters, digits or _")
+        raise InvalidInput(f"agency code {code!r} must be 2-32 letters, digits or _",
+                           code="agency.bad_code", agency=code)
     name = _optional_text(name, 256, "agency name")
     if name is None:
-        raise InvalidInput("an agency needs a name")
+        raise InvalidInput("an agency needs a name", code="agency.no_name")
     phone = _optional_text(phone, 64, "agency phone")
     agency = session.scalars(select(Agency).where(Agency.code == code)).one_or_none()
     before = None if agency is None else {"name": agency.name, "phone": agency.phone,
@@ -294,7 +310,9 @@ def upsert_agency(session: Session, *, code: str, name: str, actor: str,
             ComplaintCategory.agency_id == agency.id).order_by(ComplaintCategory.code)))
         if handled:
             raise IllegalTransition(f"agency {code} still handles {', '.join(handled)}: "
-                                    "give those categories to another agency first")
+                                    "give those categories to another agency first",
+                                    code="agency.still_handles", agency=code,
+                                    categories=tuple(handled))
     if agency is None:
         agency = Agency(code=code)
         session.add(agency)
@@ -313,10 +331,13 @@ def set_category_agency(session: Session, *, category_code: str, agency_code: st
     category = get_category(session, category_code)
     agency = get_agency(session, agency_code)
     if not agency.active:
-        raise InvalidInput(f"agency {agency.code} is inactive")
+        raise InvalidInput(f"agency {agency.code} is inactive", code="agency.inactive",
+                           agency=agency.code)
     before = category.agency.code
     if before == agency.code:
-        raise InvalidInput(f"{category.code} is already handled by {agency.code}")
+        raise InvalidInput(f"{category.code} is already handled by {agency.code}",
+                           code="category.already_handled", category=category.code,
+                           agency=agency.code)
     category.agency_id = agency.id
     category.agency = agency
     record_audit(session, actor=actor, action="category.agency", entity="complaint_category",

@@ -19,7 +19,8 @@ class _Values(str, enum.Enum):
         except ValueError:
             allowed = ", ".join(member.value for member in cls)
             from dispatch.errors import InvalidInput
-            raise InvalidInput(f"{text!r} is not one of: {allowed}") from None
+            raise InvalidInput(f"{text!r} is not one of: {allowed}", code="value.not_one_of",
+                               value=text, allowed=tuple(cls)) from None
 
 
 class LinePurpose(_Values):

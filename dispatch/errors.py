@@ -1,9 +1,29 @@
-"""Errors the desk reports to a person: one clear line, nothing changed."""
+"""Errors the desk reports to a person: one clear line, nothing changed.
+
+Each refusal has an English message (the command line prints it, the log
+keeps it) and, for the window, a `code` naming the refusal with its values
+in `params`: the window says it in the operator's language from its own
+translated table (ui/qt/domain_messages.py), so an Indonesian screen never
+shows an English sentence. Values that are the domain's enums stay enums,
+so the window can translate them too (a unit's "on scene").
+
+    raise IllegalTransition(f"{callsign} cannot go from {before} to {after}",
+                            code="unit.cannot_change", callsign=callsign,
+                            before=before, after=after)
+"""
+from __future__ import annotations
+
+from typing import Any
 
 
 class DeskError(Exception):
     """A request the desk refuses. The message is shown as it is, so it must
     be one line a call-taker or a script author can act on."""
+
+    def __init__(self, message: str = "", *, code: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class NotFound(DeskError):

@@ -59,7 +59,8 @@ def format_date_id(moment: datetime) -> str:
 def _collect(session: Session, bulletin_id: int) -> ExportBulletin:
     bulletin = get_bulletin(session, bulletin_id)
     if not bulletin.items:
-        raise InvalidInput(f"bulletin {bulletin.id} has no items to export")
+        raise InvalidInput(f"bulletin {bulletin.id} has no items to export",
+                           code="bulletin.nothing_to_export", bulletin=bulletin.id)
     items = []
     for number, item in enumerate(bulletin.items, 1):
         complaint = item.complaint
@@ -99,7 +100,9 @@ def bulletin_as_pdf(session: Session, bulletin_id: int, path: str | Path) -> Pat
     try:
         target.write_bytes(buffer.getvalue())
     except OSError as exc:
-        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}",
+                           code="file.cannot_write", path=str(target),
+                           reason=exc.strerror or str(exc)) from None
     return target
 
 

@@ -12,13 +12,17 @@ def check_coordinates(lat: float, lon: float) -> tuple[float, float]:
     try:
         lat, lon = float(lat), float(lon)
     except (TypeError, ValueError):
-        raise InvalidInput(f"coordinates must be numbers, got {lat!r}, {lon!r}") from None
+        raise InvalidInput(f"coordinates must be numbers, got {lat!r}, {lon!r}",
+                           code="place.not_numbers", lat=repr(lat), lon=repr(lon)) from None
     if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise InvalidInput("coordinates must be finite numbers")
+        raise InvalidInput("coordinates must be finite numbers", code="place.not_finite")
     if not -90.0 <= lat <= 90.0:
-        raise InvalidInput(f"latitude {lat} is out of range (-90 to 90)")
+        raise InvalidInput(f"latitude {lat} is out of range (-90 to 90)", code="place.out_of_range",
+                           axis="latitude", value=lat, low=-90, high=90)
     if not -180.0 <= lon <= 180.0:
-        raise InvalidInput(f"longitude {lon} is out of range (-180 to 180)")
+        raise InvalidInput(f"longitude {lon} is out of range (-180 to 180)",
+                           code="place.out_of_range", axis="longitude", value=lon, low=-180,
+                           high=180)
     return lat, lon
 
 

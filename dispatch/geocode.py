@@ -8,22 +8,28 @@ gazetteer instead of an error.
 from __future__ import annotations
 
 import logging
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch.geo import check_coordinates
+from dispatch.geo import check_coordinates, haversine_m
 from dispatch.models import GazetteerPlace
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 USER_AGENT = "SafeCommunityDesk/0.1 (Denpasar call centre)"
 # Denpasar with a margin: Nominatim is asked to prefer results inside it.
 DENPASAR_VIEWBOX = (115.15, -8.56, 115.29, -8.76)  # left, top, right, bottom
 KIND_RANK = {"kecamatan": 0, "kelurahan": 1, "desa": 1, "hospital": 2, "landmark": 3}
+# A kecamatan's centre point says little about a spot inside it.
+TOO_BROAD_TO_BE_NEAR = {"kecamatan"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,25 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def _entries_by_rank(self) -> list[tuple[Place, list[str]]]:
+        return sorted(self._entries, key=lambda entry: (KIND_RANK.get(entry[0].kind, 4),
+                                                        entry[0].name))
+
+    def nearest(self, lat: float, lon: float, *,
+                within_m: float | None = None) -> Place | None:
+        """The named place closest to a point (a desa, kelurahan, landmark…,
+        never a kecamatan), or None when none lies within `within_m` metres."""
+        best, best_m = None, math.inf
+        for place, _names in self._entries:
+            if place.kind in TOO_BROAD_TO_BE_NEAR:
+                continue
+            distance = haversine_m(lat, lon, place.lat, place.lon)
+            if distance < best_m:
+                best, best_m = place, distance
+        if within_m is not None and best_m > within_m:
+            return None
+        return best
+
     def suggest(self, typed: str, limit: int = 10) -> list[Place]:
         """Prefix matches on any word of a name or alias beat matches inside
         a word; then kecamatan before desa before landmarks; then by name."""
@@ -93,12 +118,26 @@ class Gazetteer:
         return [item[3] for item in scored[:limit]]
 
 
+def find_place(session: Session, name: str) -> Place | None:
+    """The gazetteer place called exactly `name` (or with it as an alias,
+    case- and accent-blind); a kecamatan before a desa before a landmark."""
+    wanted = fold(name or "")
+    if not wanted:
+        return None
+    for place, names in Gazetteer.load(session)._entries_by_rank():
+        if wanted in names:
+            return place
+    return None
+
+
 class NominatimGeocoder:
     """Address search on a Nominatim server (an own one, or the public one
     within its usage policy). Never raises: a failure returns []."""
 
     def __init__(self, base_url: str, timeout_s: float = 3.0,
                  session: requests.Session | None = None) -> None:
+        import requests  # only a desk with a geocoder pays for importing it
+        self._requests = requests
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._http = session or requests.Session()
@@ -113,7 +152,7 @@ class NominatimGeocoder:
                                       timeout=self.timeout_s)
             response.raise_for_status()
             rows = response.json()
-        except (requests.RequestException, ValueError) as exc:
+        except (self._requests.RequestException, ValueError) as exc:
             log.warning("geocoder unavailable (%s): using the gazetteer", type(exc).__name__)
             return []
         places = []

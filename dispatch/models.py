@@ -195,8 +195,9 @@ class Incident(Base):
     priority: Mapped[int] = mapped_column(Integer)
     status: Mapped[IncidentStatus] = mapped_column(_enum(IncidentStatus),
                                                    default=IncidentStatus.OPEN)
-    lat: Mapped[float] = mapped_column(Float)
-    lon: Mapped[float] = mapped_column(Float)
+    # Empty while nobody knows where it is (located later: dispatch/incidents.py).
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
     address: Mapped[str] = mapped_column(String(256), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     caller_number: Mapped[str | None] = mapped_column(String(32), index=True)
@@ -204,6 +205,7 @@ class Incident(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    disposition: Mapped[str | None] = mapped_column(String(32))  # how it was closed or cancelled
 
     type: Mapped[IncidentType] = relationship()
     events: Mapped[list[IncidentEvent]] = relationship(
@@ -219,8 +221,12 @@ class IncidentEvent(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     kind: Mapped[str] = mapped_column(String(32))
-    text: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")  # English, for the log and the CLI
     actor: Mapped[str] = mapped_column(String(64))
+    # The entry's values (dispatch/incidents.py add_timeline), for a reader that
+    # says it in another language; none for a note, nor for entries from before
+    # 0005. None is stored as SQL NULL, not a JSON null, so both read the same.
+    data: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     incident: Mapped[Incident] = relationship(back_populates="events")
 

@@ -35,7 +35,7 @@ from dispatch.eta import (
     haversine_m_prepared,
 )
 from dispatch.fleet import AVAILABLE, NO_INCIDENT, UNIT_STATUSES, Fleet, FleetSnapshot
-from dispatch.incidents import OPEN_STATES, get_incident
+from dispatch.incidents import OPEN_STATES, destination_of, get_incident
 from dispatch.models import Incident
 from dispatch.settings import ETA_DETOUR, OSRM_URL, POSITION_MAX_AGE_S, ROUTING_TIMEOUT_S, Settings
 from dispatch.timeutil import utcnow
@@ -106,22 +106,27 @@ def recommend_for_incident(
     limit: int | None = None,
     include_busy: bool = False,
     fleet: Fleet | None = None,
+    area: str | None = None,
 ) -> list[Recommendation]:
     """Units of the kinds the open incident needs, nearest first.
 
     `include_busy`: also units on another incident (dispatched, en route,
     on scene), after all the available ones. Out-of-service units never
     appear. `fleet`: one the caller keeps fresh (the window); without it the
-    units are read now.
+    units are read now. An incident whose place is not known yet is ranked
+    from a named `area` (a gazetteer place), or refused.
     """
     incident = get_incident(session, incident_id)
     if incident.status not in OPEN_STATES:
-        raise IllegalTransition(f"incident {incident_id} is {incident.status}: nothing to send")
+        raise IllegalTransition(f"incident {incident_id} is {incident.status}: nothing to send",
+                                code="incident.closed", incident=incident_id,
+                                status=incident.status)
+    lat, lon = destination_of(session, incident, area)
     fleet = fleet if fleet is not None else Fleet.load(session)
     straight_line, road = _providers(fleet, settings, provider)
     try:
         return rank_fleet(
-            fleet, incident_lat=incident.lat, incident_lon=incident.lon,
+            fleet, incident_lat=lat, incident_lon=lon,
             needed_kinds=incident.type.unit_kinds or (), now=now or utcnow(),
             max_position_age=timedelta(seconds=settings.get(POSITION_MAX_AGE_S)),
             straight_line=straight_line, road=road, limit=limit,
@@ -139,9 +144,12 @@ def estimate_for_unit(
     settings: Settings,
     provider: EtaProvider | None = None,
     now: datetime | None = None,
+    destination: tuple[float, float] | None = None,
 ) -> Recommendation | None:
-    """The ETA of one unit to the incident, whatever its status (the one
-    being sent); None when there is no such unit."""
+    """The ETA of one unit to the incident (or to `destination`, where an
+    incident without a place yet has its unit sent), whatever its status
+    (the one being sent); None when there is no such unit."""
+    lat, lon = destination if destination is not None else (incident.lat, incident.lon)
     fleet = Fleet.load(session, unit_ids=[unit_id])
     if not len(fleet):
         return None
@@ -149,7 +157,7 @@ def estimate_for_unit(
     try:
         ranked = _rank(
             fleet.snapshot, [np.arange(len(fleet))],
-            incident_lat=incident.lat, incident_lon=incident.lon, now=now or utcnow(),
+            incident_lat=lat, incident_lon=lon, now=now or utcnow(),
             max_position_age=timedelta(seconds=settings.get(POSITION_MAX_AGE_S)),
             straight_line=straight_line, road=road, limit=1,
         )

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from dispatch import paths
 from dispatch.audit import record_audit
 from dispatch.enums import LinePurpose, Role, UnitStatus
-from dispatch.errors import SeedError
+from dispatch.errors import InvalidInput, SeedError
 from dispatch.events import ChangeEvent, announce
 from dispatch.models import (
     Agency,
@@ -38,7 +38,7 @@ from dispatch.models import (
     UnitKind,
 )
 from dispatch.phone import normalise_number
-from dispatch.service_area import polygon_problem
+from dispatch.service_area import polygon_error
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
 
@@ -72,18 +72,24 @@ def read_seed(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SeedError(f"seed file {path}: cannot read it ({exc.strerror or exc})") from None
+        raise SeedError(f"seed file {path}: cannot read it ({exc.strerror or exc})",
+                        code="seed.unreadable", source=str(path),
+                        reason=exc.strerror or str(exc)) from None
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_NotFinite,
                           parse_float=_parse_float)
     except UnicodeDecodeError:
-        raise SeedError(f"seed file {path}: not UTF-8 text") from None
+        raise SeedError(f"seed file {path}: not UTF-8 text", code="seed.not_utf8",
+                        source=str(path)) from None
     except json.JSONDecodeError as exc:
         raise SeedError(f"seed file {path}: not valid JSON at line {exc.lineno} "
-                        f"column {exc.colno}: {exc.msg}") from None
+                        f"column {exc.colno}: {exc.msg}", code="seed.bad_json_at",
+                        source=str(path), line=exc.lineno, column=exc.colno,
+                        detail=exc.msg) from None
     except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, deep nesting
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise SeedError(f"seed file {path}: not valid JSON: {reason}") from None
+        raise SeedError(f"seed file {path}: not valid JSON: {reason}", code="seed.bad_json",
+                        source=str(path), detail=reason) from None
     validate_seed(data, source=str(path))
     return data, hashlib.sha256(raw).hexdigest()
 
@@ -95,7 +101,8 @@ def validate_seed(data: Any, *, source: str) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         raise SeedError(f"seed file {source}: {_json_path(error.absolute_path)}: "
-                        f"{error.message}")
+                        f"{error.message}", code="seed.schema", source=source,
+                        path=_json_path(error.absolute_path), detail=error.message)
     _check_numbers(data, source)
     _check_service_area(data, source)
     _check_references(data, source)
@@ -127,7 +134,9 @@ def _refuse_non_finite(data: Any, source: str) -> None:
             literal = node.literal if isinstance(node, _NotFinite) else repr(node)
             rule = ("coordinates must be finite numbers" if _is_coordinate(parts)
                     else "numbers must be finite")
-            raise SeedError(f"seed file {source}: {_json_path(parts)} is {literal}: {rule}")
+            raise SeedError(f"seed file {source}: {_json_path(parts)} is {literal}: {rule}",
+                            code="seed.not_finite", source=source, path=_json_path(parts),
+                            value=literal, coordinate=_is_coordinate(parts))
 
 
 def _finite(value: Any) -> bool:
@@ -137,16 +146,21 @@ def _finite(value: Any) -> bool:
 def _check_numbers(data: dict, source: str) -> None:
     """Ranges again after the schema, each named by its path: what the
     travel times, the priorities and the due dates are computed from."""
-    def refuse(parts: tuple, value: Any, rule: str) -> None:
-        raise SeedError(f"seed file {source}: {_json_path(parts)} is {value}: {rule}")
+    def refuse(parts: tuple, value: Any, rule: InvalidInput) -> None:
+        raise SeedError(f"seed file {source}: {_json_path(parts)} is {value}: {rule}",
+                        code="seed.bad_value", source=source, path=_json_path(parts),
+                        value=value, rule=rule)
 
     def coordinate_pair(lat_parts: tuple, lon_parts: tuple, lat: Any, lon: Any) -> None:
         for where, value, limit, name in ((lat_parts, lat, 90, "latitude"),
                                           (lon_parts, lon, 180, "longitude")):
             if not _finite(value):
-                refuse(where, value, "coordinates must be finite numbers")
+                refuse(where, value, InvalidInput("coordinates must be finite numbers",
+                                                  code="place.not_finite"))
             if not -limit <= value <= limit:
-                refuse(where, value, f"{name} must be between -{limit} and {limit}")
+                refuse(where, value, InvalidInput(f"{name} must be between -{limit} and {limit}",
+                                                  code="seed.rule.coordinate", axis=name,
+                                                  limit=limit))
 
     for section in ("stations", "gazetteer"):
         for index, item in enumerate(data[section]):
@@ -161,34 +175,41 @@ def _check_numbers(data: dict, source: str) -> None:
         speed = kind["speed_kmh"]
         if not (_finite(speed) and 0 < speed <= MAX_SPEED_KMH):
             refuse(("unit_kinds", index, "speed_kmh"), speed,
-                   f"a speed must be more than 0 and at most {MAX_SPEED_KMH} km/h")
+                   InvalidInput(f"a speed must be more than 0 and at most {MAX_SPEED_KMH} km/h",
+                                code="seed.rule.speed", most=MAX_SPEED_KMH))
     for index, incident_type in enumerate(data["incident_types"]):
         priority = incident_type["priority"]
         if not (_finite(priority) and priority == int(priority) and 1 <= priority <= 5):
             refuse(("incident_types", index, "priority"), priority,
-                   "a priority is a whole number from 1 (most urgent) to 5")
+                   InvalidInput("a priority is a whole number from 1 (most urgent) to 5",
+                                code="seed.rule.priority"))
     for index, category in enumerate(data["complaint_categories"]):
         hours = category["target_hours"]
         if not (_finite(hours) and hours == int(hours)
                 and 1 <= hours <= MAX_TARGET_HOURS):
             refuse(("complaint_categories", index, "target_hours"), hours,
-                   f"a target is a whole number of hours from 1 to {MAX_TARGET_HOURS}")
+                   InvalidInput(f"a target is a whole number of hours from 1 to "
+                                f"{MAX_TARGET_HOURS}", code="seed.rule.target_hours",
+                                most=MAX_TARGET_HOURS))
 
 
 def _check_service_area(data: dict, source: str) -> None:
     area = data.get("service_area")
     if area is None:
         return
-    problem = polygon_problem(area["polygon"])
+    problem = polygon_error(area["polygon"])
     if problem is not None:
-        raise SeedError(f"seed file {source}: service_area: {problem}")
+        raise SeedError(f"seed file {source}: service_area: {problem}", code="seed.bad_area",
+                        source=source, problem=problem)
 
 
 def _unique(items: list[dict], key: str, section: str, source: str) -> set[str]:
     seen: set[str] = set()
     for item in items:
         if item[key] in seen:
-            raise SeedError(f"seed file {source}: {section}: {key} {item[key]!r} appears twice")
+            raise SeedError(f"seed file {source}: {section}: {key} {item[key]!r} appears twice",
+                            code="seed.twice", source=source, section=section, key=key,
+                            value=item[key])
         seen.add(item[key])
     return seen
 
@@ -205,26 +226,33 @@ def _check_references(data: dict, source: str) -> None:
     for line in data["lines"]:
         number = normalise_number(line["number"]).e164
         if number is None:
-            raise SeedError(f"seed file {source}: lines: {line['number']!r} is not a phone number")
+            raise SeedError(f"seed file {source}: lines: {line['number']!r} is not a phone number",
+                            code="seed.line_not_a_number", source=source, number=line["number"])
         if number in numbers:
-            raise SeedError(f"seed file {source}: lines: {line['number']!r} appears twice")
+            raise SeedError(f"seed file {source}: lines: {line['number']!r} appears twice",
+                            code="seed.line_twice", source=source, number=line["number"])
         numbers.add(number)
     for unit in data["units"]:
         if unit["station"] not in stations:
             raise SeedError(f"seed file {source}: unit {unit['callsign']}: "
-                            f"unknown station {unit['station']!r}")
+                            f"unknown station {unit['station']!r}", code="seed.unknown_station",
+                            source=source, callsign=unit["callsign"], station=unit["station"])
         if unit["kind"] not in kinds:
             raise SeedError(f"seed file {source}: unit {unit['callsign']}: "
-                            f"unknown unit kind {unit['kind']!r}")
+                            f"unknown unit kind {unit['kind']!r}", code="seed.unit_unknown_kind",
+                            source=source, callsign=unit["callsign"], kind=unit["kind"])
     for incident_type in data["incident_types"]:
         for kind in incident_type["unit_kinds"]:
             if kind not in kinds:
                 raise SeedError(f"seed file {source}: incident type {incident_type['code']}: "
-                                f"unknown unit kind {kind!r}")
+                                f"unknown unit kind {kind!r}", code="seed.type_unknown_kind",
+                                source=source, type=incident_type["code"], kind=kind)
     for category in data["complaint_categories"]:
         if category["agency"] not in agencies:
             raise SeedError(f"seed file {source}: complaint category {category['code']}: "
-                            f"unknown agency {category['agency']!r}")
+                            f"unknown agency {category['agency']!r}",
+                            code="seed.unknown_agency", source=source,
+                            category=category["code"], agency=category["agency"])
 
 
 def _upsert(session: Session, model: type, key: str, value: Any, fields: dict) -> Any:

@@ -28,11 +28,12 @@ def incident_to_dict(incident: Incident, *, full: bool = False) -> dict:
             "notes": incident.notes, "caller": incident.caller_number,
             "call_id": incident.call_id, "created_at": iso_utc(incident.created_at),
             "created_by": incident.created_by, "closed_at": iso_utc(incident.closed_at),
+            "disposition": incident.disposition,
             "units": [a.unit.callsign for a in incident.assignments if a.cleared_at is None]}
     if full:
         data["assignments"] = [assignment_to_dict(a) for a in incident.assignments]
         data["timeline"] = [{"at": iso_utc(e.at), "kind": e.kind, "text": e.text,
-                             "actor": e.actor} for e in incident.events]
+                             "actor": e.actor, "data": e.data} for e in incident.events]
         data["caller_display"] = format_for_display(incident.caller_number)
     return data
 

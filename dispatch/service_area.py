@@ -40,9 +40,10 @@ class ServiceArea:
     approximate: bool = True
 
     def __post_init__(self) -> None:
-        problem = polygon_problem(self.points)
+        problem = polygon_error(self.points)
         if problem is not None:
-            raise InvalidInput(f"service area {self.name}: {problem}")
+            raise InvalidInput(f"service area {self.name}: {problem}", code="area.bad_polygon",
+                               area=self.name, problem=problem)
 
     def edges(self) -> Iterator[tuple[Point, Point]]:
         return zip(self.points, self.points[1:] + self.points[:1])
@@ -83,6 +84,12 @@ class ServiceArea:
         """None when the place is inside the area; otherwise one sentence
         naming the likely slip (or how far outside the place is). The
         window shows it while the operator types; check_place raises it."""
+        slip = self.slip(lat, lon)
+        return None if slip is None else str(slip)
+
+    def slip(self, lat: float, lon: float) -> InvalidInput | None:
+        """slip_hint's sentence as the refusal check_place raises, with its
+        code and values (for the window's own language)."""
         try:
             lat, lon = float(lat), float(lon)
         except (TypeError, ValueError):
@@ -90,21 +97,31 @@ class ServiceArea:
         if self.contains(lat, lon):
             return None
         if self.contains(lon, lat):
-            return (f"{_degrees(lat)} and {_degrees(lon)} look swapped: latitude comes first "
-                    f"({self.name} is at {_degrees(lon)}, {_degrees(lat)})")
+            return InvalidInput(
+                f"{_degrees(lat)} and {_degrees(lon)} look swapped: latitude comes first "
+                f"({self.name} is at {_degrees(lon)}, {_degrees(lat)})",
+                code="place.swapped", lat=_degrees(lat), lon=_degrees(lon), area=self.name)
         problem = _coordinates_problem(lat, lon)
         if problem is not None:
             return problem
         if lat > 0 and self.contains(-lat, lon):
-            return (f"latitude {_degrees(lat, sign=True)} is north of the equator; "
-                    f"{self.name} is at {_degrees(-lat)}")
+            return InvalidInput(
+                f"latitude {_degrees(lat, sign=True)} is north of the equator; "
+                f"{self.name} is at {_degrees(-lat)}",
+                code="place.north_of_equator", lat=_degrees(lat, sign=True),
+                area=self.name, area_lat=_degrees(-lat))
         if lon < 0 and self.contains(lat, -lon):
-            return (f"longitude {_degrees(lon)} is west of Greenwich; "
-                    f"{self.name} is at {_degrees(-lon, sign=True)}")
+            return InvalidInput(
+                f"longitude {_degrees(lon)} is west of Greenwich; "
+                f"{self.name} is at {_degrees(-lon, sign=True)}",
+                code="place.west_of_greenwich", lon=_degrees(lon), area=self.name,
+                area_lon=_degrees(-lon, sign=True))
         distance = _distance_text(self.distance_outside_m(lat, lon))
-        return (f"{_degrees(lat)}, {_degrees(lon)} is {distance} outside the service area "
-                f"({self.name}); for a real call from beyond the border, confirm it "
-                "(--outside-area)")
+        return InvalidInput(
+            f"{_degrees(lat)}, {_degrees(lon)} is {distance} outside the service area "
+            f"({self.name}); for a real call from beyond the border, confirm it "
+            "(--outside-area)", code="place.outside_area", lat=_degrees(lat),
+            lon=_degrees(lon), distance=distance, area=self.name)
 
 
 def load_service_area(session: Session) -> ServiceArea | None:
@@ -126,44 +143,57 @@ def check_place(session: Session, lat: float, lon: float, *, outside_area: bool 
     area = load_service_area(session)
     if area is None:
         return
-    hint = area.slip_hint(lat, lon)
-    if hint is not None:
-        raise InvalidInput(hint)
+    slip = area.slip(lat, lon)
+    if slip is not None:
+        raise slip
 
 
 def polygon_problem(points: Sequence[Sequence[float]]) -> str | None:
     """What makes these (lat, lon) points no usable service area, or None.
     Points are named as `polygon[i]`, as in the seed file."""
+    problem = polygon_error(points)
+    return None if problem is None else str(problem)
+
+
+def polygon_error(points: Sequence[Sequence[float]]) -> InvalidInput | None:
+    """polygon_problem's sentence with its code and values."""
     if len(points) < 3:
-        return f"a polygon needs at least 3 points, got {len(points)}"
+        return InvalidInput(f"a polygon needs at least 3 points, got {len(points)}",
+                            code="polygon.too_few_points", count=len(points))
     for index, point in enumerate(points):
         if (len(point) != 2 or not all(isinstance(value, (int, float)) for value in point)
                 or not all(math.isfinite(value) for value in point)):
-            return f"polygon[{index}] is not a pair of finite numbers"
+            return InvalidInput(f"polygon[{index}] is not a pair of finite numbers",
+                                code="polygon.bad_point", index=index)
     count = len(points)
     for index in range(count):
         following = (index + 1) % count
         if tuple(points[index]) == tuple(points[following]):
-            return (f"polygon[{following}] repeats polygon[{index}]: leave repeated points out "
-                    "(the ring closes by itself)")
+            return InvalidInput(
+                f"polygon[{following}] repeats polygon[{index}]: leave repeated points out "
+                "(the ring closes by itself)", code="polygon.repeated_point",
+                index=following, repeats=index)
     edges = [(points[i], points[(i + 1) % count]) for i in range(count)]
     for first in range(count):
         for second in range(first + 1, count):
             adjacent = second == first + 1 or (first == 0 and second == count - 1)
             if _edges_clash(*edges[first], *edges[second], adjacent=adjacent):
-                return (f"the edges from polygon[{first}] and from polygon[{second}] cross "
-                        "or overlap: the polygon must not cross itself")
+                return InvalidInput(
+                    f"the edges from polygon[{first}] and from polygon[{second}] cross "
+                    "or overlap: the polygon must not cross itself", code="polygon.crosses",
+                    first=first, second=second)
     if _signed_area(points) == 0.0:
-        return "the points lie on one line: the polygon has no area"
+        return InvalidInput("the points lie on one line: the polygon has no area",
+                            code="polygon.flat")
     return None
 
 
-def _coordinates_problem(lat: object, lon: object) -> str | None:
-    """dispatch/geo.py's sentence for coordinates that are no place at all."""
+def _coordinates_problem(lat: object, lon: object) -> InvalidInput | None:
+    """dispatch/geo.py's refusal for coordinates that are no place at all."""
     try:
         check_coordinates(lat, lon)
     except InvalidInput as exc:
-        return str(exc)
+        return exc
     return None
 
 

@@ -47,11 +47,14 @@ class Setting(Generic[T]):
         try:
             result = _coerce(self.kind, value)
         except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"setting {self.key} from {origin}: {exc}") from None
+            raise InvalidInput(f"setting {self.key} from {origin}: {exc}", code="setting.bad_value",
+                               key=self.key, origin=origin, detail=str(exc)) from None
         if self.choices is not None and result not in self.choices:
             allowed = ", ".join(map(str, self.choices))
             raise InvalidInput(f"setting {self.key} from {origin}: "
-                               f"{result!r} is not one of {allowed}")
+                               f"{result!r} is not one of {allowed}", code="setting.not_one_of",
+                               key=self.key, origin=origin, value=result,
+                               allowed=tuple(self.choices))
         return result
 
 
@@ -134,7 +137,9 @@ class Settings:
             try:
                 values = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise InvalidInput(f"settings file {path} is not valid TOML: {exc}") from None
+                raise InvalidInput(f"settings file {path} is not valid TOML: {exc}",
+                                   code="setting.bad_file", path=str(path),
+                                   detail=str(exc)) from None
         return cls(values, os.environ if environ is None else environ, overrides, path)
 
     @classmethod

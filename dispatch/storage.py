@@ -100,11 +100,13 @@ class Database:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise InvalidInput(f"not a database URL: {url!r}") from None
+            raise InvalidInput(f"not a database URL: {url!r}", code="database.bad_url",
+                               url=url) from None
         self.url = url
         self.dialect = parsed.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
-            raise InvalidInput(f"unsupported database {self.dialect!r}: use sqlite or postgresql")
+            raise InvalidInput(f"unsupported database {self.dialect!r}: use sqlite or postgresql",
+                               code="database.unsupported", dialect=self.dialect)
         if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, echo=echo, pool_pre_ping=self.dialect != "sqlite",
@@ -194,7 +196,8 @@ class Database:
         SQL (detached from the pool): it commits with synchronous=NORMAL, so
         after each commit call `sync_wal()` before reporting the write."""
         if self._wal_path is None:
-            raise InvalidInput("brief-lock connections need a SQLite file")
+            raise InvalidInput("brief-lock connections need a SQLite file",
+                               code="database.not_sqlite_file")
         connection = self._brief_engine.connect()
         connection.detach()
         return connection

@@ -50,7 +50,7 @@ def get_unit(session: Session, callsign: str) -> Unit:
     if unit is None:
         unit = session.scalars(select(Unit).where(Unit.callsign == callsign.strip())).one_or_none()
     if unit is None:
-        raise NotFound(f"unknown unit {callsign!r}")
+        raise NotFound(f"unknown unit {callsign!r}", code="unit.not_found", callsign=callsign)
     return unit
 
 
@@ -71,7 +71,7 @@ def report_position(session: Session, *, callsign: str, lat: float, lon: float,
     lat, lon = check_coordinates(lat, lon)
     at = at or utcnow()
     if at.tzinfo is None:
-        raise InvalidInput("position time must carry a time zone")
+        raise InvalidInput("position time must carry a time zone", code="time.no_zone")
     unit.lat, unit.lon, unit.position_at = lat, lon, at
     announce(session, ChangeEvent("unit", unit.callsign, "position",
                                   detail={"lat": lat, "lon": lon}))

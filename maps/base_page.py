@@ -28,6 +28,7 @@ PAGE_NAME = "map.html"
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 LEAFLET_DIR = "lib/leaflet"
 LIVE_DIR = "lib/safedesk"
+LIVE_FILES = ("declutter.js", "live.js", "live.css")
 # Beyond the tile source's own levels Leaflet stretches tiles, which beats a
 # blank map when a dispatcher zooms into one street.
 MAP_MAX_ZOOM = 19
@@ -73,7 +74,7 @@ def install_assets(out_dir: Path) -> None:
         _copy_if_changed(leaflet / name, out_dir / LEAFLET_DIR / name)
     for image in sorted((leaflet / "images").glob("*.png")):
         _copy_if_changed(image, out_dir / LEAFLET_DIR / "images" / image.name)
-    for name in ("live.js", "live.css"):
+    for name in LIVE_FILES:
         _copy_if_changed(_WEB_DIR / name, out_dir / LIVE_DIR / name)
 
 
@@ -159,6 +160,7 @@ def create_map(*, stations: Sequence[StationMarker], places: Sequence[PlaceLabel
     # anyone else and nothing of jQuery/Bootstrap/awesome-markers is loaded.
     fmap.default_js = [("leaflet", f"{LEAFLET_DIR}/leaflet.js"),
                        ("qwebchannel", QWEBCHANNEL_JS),
+                       ("safedesk_declutter", f"{LIVE_DIR}/declutter.js"),
                        ("safedesk_live", f"{LIVE_DIR}/live.js")]
     fmap.default_css = [("leaflet_css", f"{LEAFLET_DIR}/leaflet.css"),
                         ("safedesk_live_css", f"{LIVE_DIR}/live.css")]

@@ -53,6 +53,7 @@ class UnitMarker:
     lat: float
     lon: float
     station: str = ""
+    incident_id: int | None = None  # assigned to it: the map draws a line there
 
     def __post_init__(self) -> None:
         _check_position(f"unit {self.callsign}", self.lat, self.lon)
@@ -61,7 +62,8 @@ class UnitMarker:
         # Spelled out: dataclasses.asdict deep-copies and costs ~10x more,
         # which shows when 500 units move in one batch.
         return {"callsign": self.callsign, "kind": self.kind, "status": self.status,
-                "lat": self.lat, "lon": self.lon, "station": self.station}
+                "lat": self.lat, "lon": self.lon, "station": self.station,
+                "incident_id": self.incident_id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +73,15 @@ class IncidentMarker:
     priority: int  # 1 is the most urgent
     lat: float
     lon: float
-    label: str = ""
+    label: str = ""  # drawn beside it, e.g. "#12 Kebakaran"
+    detail: str = ""  # shown on hover, e.g. the address
 
     def __post_init__(self) -> None:
         _check_position(f"incident {self.id}", self.lat, self.lon)
 
     def payload(self) -> dict[str, Any]:
         return {"id": self.id, "type_code": self.type_code, "priority": self.priority,
-                "lat": self.lat, "lon": self.lon, "label": self.label}
+                "lat": self.lat, "lon": self.lon, "label": self.label, "detail": self.detail}
 
 
 def as_payload(markers: Iterable[UnitMarker | IncidentMarker]) -> list[dict[str, Any]]:

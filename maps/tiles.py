@@ -5,7 +5,7 @@ column and row, rows counted from the south (TMS). The map asks for XYZ
 tiles (rows from the north), so the row is flipped here and nowhere else.
 
 The pack is served to the page under a custom URL scheme that the Qt side
-(``ui/map_view.py``) answers from this module; no socket is opened. The
+(``ui/map/view.py``) answers from this module; no socket is opened. The
 reading and URL logic live here, without Qt, so they are tested without a
 browser and could back another server later.
 """

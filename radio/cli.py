@@ -79,9 +79,12 @@ class _Target:
         self.reply_timeout = self._get(radio_settings.REPLY_TIMEOUT_S)
         if self.relays is not None and not 1 <= self.relays <= self.cls.max_relays:
             raise InvalidInput(f"--relays: a {self.protocol} device has 1 to "
-                               f"{self.cls.max_relays} relays, not {self.relays}")
+                               f"{self.cls.max_relays} relays, not {self.relays}",
+                               code="relay.bad_count", protocol=self.protocol,
+                               most=self.cls.max_relays, count=self.relays)
         if not self.port:
-            raise InvalidInput("no relay port: give --port URL or set radio.port")
+            raise InvalidInput("no relay port: give --port URL or set radio.port",
+                               code="relay.no_port")
 
     def _get(self, setting: Any) -> Any:
         if self._settings is None:
@@ -99,7 +102,8 @@ class _Target:
         for channel in chosen:
             if not 1 <= channel <= limit:
                 raise InvalidInput(f"channel {channel} is out of range: this {self.protocol} "
-                                   f"relay has channels 1 to {limit}")
+                                   f"relay has channels 1 to {limit}", code="relay.bad_channel",
+                                   channel=channel, protocol=self.protocol, relays=limit)
         return chosen
 
     def open(self) -> RelayDriver:
@@ -163,6 +167,7 @@ def _status(args: argparse.Namespace) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     from radio import simulator
     if args.relays is not None and args.relays < 1:
-        raise InvalidInput(f"--relays must be at least 1, not {args.relays}")
+        raise InvalidInput(f"--relays must be at least 1, not {args.relays}",
+                           code="relay.too_few", count=args.relays)
     return simulator.run(args.protocol, tcp=args.tcp, relays=args.relays, silent=args.silent,
                          out=sys.stdout)

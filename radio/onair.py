@@ -16,6 +16,7 @@ No Qt here; the UI wraps it. Rules, all of them tested:
 """
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 import time
@@ -54,9 +55,17 @@ class Released(RadioEvent):
 
 @dataclass(frozen=True)
 class Fault(RadioEvent):
+    """``message`` is the English line (log, command line); ``code`` and
+    ``params`` name the fault for the window, as a DeskError's do."""
     kind: ClassVar[str] = "fault"
     message: str
     was_on_air: bool
+    code: str = field(default="", kw_only=True)
+    params: dict = field(default_factory=dict, kw_only=True)
+
+    @classmethod
+    def of(cls, error: RelayFault, *, was_on_air: bool) -> Fault:
+        return cls(str(error), was_on_air=was_on_air, code=error.code, params=dict(error.params))
 
 
 @dataclass(frozen=True)
@@ -77,9 +86,10 @@ class OnAirController:
                  poll_interval_s: float = 1.0, retry_initial_s: float = 0.25,
                  retry_max_s: float = 5.0) -> None:
         if not channels:
-            raise RelayFault("no relay channels configured for on air")
+            raise RelayFault("no relay channels configured for on air", code="onair.no_channels")
         if safety_timeout_s <= 0:
-            raise RelayFault("the on-air safety timeout must be positive")
+            raise RelayFault("the on-air safety timeout must be positive",
+                             code="onair.bad_timeout", seconds=safety_timeout_s)
         self._factory = driver_factory
         self.channels = tuple(channels)
         self.safety_timeout_s = float(safety_timeout_s)
@@ -102,6 +112,7 @@ class OnAirController:
         self._retry_s = retry_initial_s
         self._next_retry = 0.0
         self.last_fault: str | None = None
+        self.last_fault_error: RelayFault | None = None  # last_fault with its code
 
         driver = self._open(first=True)
         with self._lock:
@@ -132,10 +143,12 @@ class OnAirController:
         try:
             with self._lock:
                 if self._closed:
-                    raise RelayFault("the on-air controller is closed")
+                    raise RelayFault("the on-air controller is closed", code="onair.closed")
                 driver = self._driver
                 if driver is None:
-                    raise RelayFault(f"relay not connected: {self.last_fault}")
+                    raise RelayFault(f"relay not connected: {self.last_fault}",
+                                     code="relay.not_connected",
+                                     fault=self.last_fault_error or self.last_fault)
                 try:
                     for channel in self.channels:
                         driver.set(channel, True)
@@ -161,7 +174,9 @@ class OnAirController:
                 if self._driver is None:
                     self._on_air = False
                     raise RelayFault(f"relay not connected ({self.last_fault}); its channels "
-                                     "will be forced off as soon as it answers again")
+                                     "will be forced off as soon as it answers again",
+                                     code="relay.not_connected_off_later",
+                                     fault=self.last_fault_error or self.last_fault)
                 self._release("stop")
         finally:
             self._flush()
@@ -191,15 +206,16 @@ class OnAirController:
         if driver is None:
             if was_on_air or self.last_fault:
                 self._pending.append(Fault("relay not connected at exit; its channels could "
-                                           "not be forced off", was_on_air=was_on_air))
+                                           "not be forced off", was_on_air=was_on_air,
+                                           code="relay.not_connected_at_exit"))
             return
         try:
             driver.all_off()
             if was_on_air:
                 self._pending.append(Released(self.channels, driver.reports_state, "close"))
         except RelayFault as exc:
-            self.last_fault = str(exc)
-            self._pending.append(Fault(str(exc), was_on_air=was_on_air))
+            self._remember(exc)
+            self._pending.append(Fault.of(exc, was_on_air=was_on_air))
         self._dead.append(driver)
 
     def _release(self, reason: str) -> None:
@@ -217,9 +233,9 @@ class OnAirController:
 
     def _fault(self, exc: RelayFault, *, was_on_air: bool | None = None) -> None:
         """Report, try to leave the channels off, drop the port, reconnect."""
-        self.last_fault = str(exc)
-        self._pending.append(Fault(str(exc), was_on_air=self._on_air if was_on_air is None
-                                   else was_on_air))
+        self._remember(exc)
+        self._pending.append(Fault.of(exc, was_on_air=self._on_air if was_on_air is None
+                                      else was_on_air))
         self._on_air = False
         driver, self._driver = self._driver, None
         if driver is not None:
@@ -253,7 +269,8 @@ class OnAirController:
                 if wrong:
                     state = "off" if self._on_air else "on"
                     self._fault(RelayFault(f"relay {wrong[0]} reads {state} behind the desk's "
-                                           "back"))
+                                           "back", code="relay.changed_behind",
+                                           channel=wrong[0], got=state))
                     return 0.0
         until = self._next_probe
         if self._on_air:
@@ -280,10 +297,10 @@ class OnAirController:
 
     def _open_failed(self, exc: RelayFault, first: bool) -> None:
         with self._lock:
-            self.last_fault = str(exc)
+            self._remember(exc)
             if first:
                 # Reported once; the retries that follow stay quiet until one works.
-                self._pending.append(Fault(str(exc), was_on_air=False))
+                self._pending.append(Fault.of(exc, was_on_air=False))
             else:
                 self._retry_s = min(self._retry_s * 2, self._retry_max_s)
             self._next_retry = time.monotonic() + self._retry_s
@@ -299,8 +316,12 @@ class OnAirController:
             self._driver = driver
             self._retry_s = self._retry_initial_s
             self._next_probe = time.monotonic() + self._poll_s
-            self.last_fault = None
+            self.last_fault = self.last_fault_error = None
             self._pending.append(Reconnected(driver.reports_state))
+
+    def _remember(self, exc: RelayFault) -> None:
+        # A copy, without the traceback that would keep the dead port's frames alive.
+        self.last_fault, self.last_fault_error = str(exc), copy.copy(exc)
 
     def _monitor(self) -> None:
         while not self._closing.is_set():

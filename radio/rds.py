@@ -41,7 +41,8 @@ def radiotext_command(title: str, variant: str = "rt1") -> bytes:
     try:
         prefix = COMMANDS[variant.lower()]
     except KeyError:
-        raise RelayFault(f"unknown RDS command {variant!r}; choose rt1 or text") from None
+        raise RelayFault(f"unknown RDS command {variant!r}; choose rt1 or text",
+                         code="rds.unknown_command", variant=variant) from None
     return (prefix + to_radiotext(title)).encode("ascii") + b"\r"
 
 
@@ -52,14 +53,16 @@ class RdsEncoder:
     def __init__(self, port: serial.SerialBase, *, variant: str = "rt1", name: str = "?") -> None:
         if variant.lower() not in COMMANDS:
             port.close()
-            raise RelayFault(f"unknown RDS command {variant!r}; choose rt1 or text")
+            raise RelayFault(f"unknown RDS command {variant!r}; choose rt1 or text",
+                             code="rds.unknown_command", variant=variant)
         self.variant = variant.lower()
         self.link = SerialLink(port, name, reply_timeout=0.5, device="RDS encoder")
 
     @classmethod
     def open(cls, url: str, *, variant: str = "rt1", baudrate: int = 9600) -> RdsEncoder:
         if not url:
-            raise RelayFault("no RDS encoder port configured (radio.rds_port)")
+            raise RelayFault("no RDS encoder port configured (radio.rds_port)",
+                             code="rds.no_port")
         port = open_port(url, baudrate=baudrate, device="RDS encoder")
         return cls(port, variant=variant, name=url)
 

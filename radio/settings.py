@@ -41,14 +41,15 @@ def on_air_channels(settings: Settings) -> list[int]:
             channel = int(item)
         except ValueError:
             raise InvalidInput(f"setting radio.channels_on_air: {item!r} is not a channel "
-                               "number") from None
+                               "number", code="onair.channel_not_number", item=item) from None
         if channel < 1:
             raise InvalidInput(f"setting radio.channels_on_air: channels start at 1, not "
-                               f"{channel}")
+                               f"{channel}", code="onair.channel_below_one", channel=channel)
         if channel not in channels:
             channels.append(channel)
     if not channels:
-        raise InvalidInput("setting radio.channels_on_air names no channel")
+        raise InvalidInput("setting radio.channels_on_air names no channel",
+                           code="onair.no_channels")
     return channels
 
 

@@ -42,7 +42,8 @@ class _PtyTransport:
             import pty
             import tty
         except ImportError:
-            raise DeskError("a pty simulator needs a POSIX system; use --tcp HOST:PORT") from None
+            raise DeskError("a pty simulator needs a POSIX system; use --tcp HOST:PORT",
+                            code="simulator.needs_posix") from None
         self._master, self._slave = pty.openpty()
         # Raw, so the line discipline neither echoes nor rewrites our bytes
         # before the desk has opened (and configured) the other end. The
@@ -81,7 +82,9 @@ class _TcpTransport:
             self._listener.bind((host, port))
         except OSError as exc:
             self._listener.close()
-            raise DeskError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise DeskError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                            code="simulator.cannot_listen", host=host, port=port,
+                            detail=exc.strerror or str(exc)) from None
         self._listener.listen(1)
         bound_host, bound_port = self._listener.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -131,7 +134,8 @@ class _AttachTransport:
         try:
             self._port = serial.serial_for_url(url, baudrate=baudrate, timeout=_WAKE_S)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise DeskError(f"cannot open {url!r} for the simulator: {exc}") from None
+            raise DeskError(f"cannot open {url!r} for the simulator: {exc}",
+                            code="simulator.cannot_open", url=url, detail=str(exc)) from None
         self.url = url
 
     def read(self, timeout: float) -> bytes:
@@ -153,7 +157,8 @@ class _AttachTransport:
 def parse_hostport(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise InvalidInput(f"--tcp wants HOST:PORT (e.g. 127.0.0.1:7000), not {text!r}")
+        raise InvalidInput(f"--tcp wants HOST:PORT (e.g. 127.0.0.1:7000), not {text!r}",
+                           code="simulator.bad_address", text=text)
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
@@ -168,9 +173,11 @@ class Simulator:
         name = protocol.strip().lower().replace("_", "-")
         if name not in DEVICES:
             raise InvalidInput(f"unknown device protocol {protocol!r}; choose one of "
-                               f"{', '.join(DEVICES)}")
+                               f"{', '.join(DEVICES)}", code="relay.unknown_protocol",
+                               protocol=protocol, known=", ".join(DEVICES))
         if tcp is not None and attach is not None:
-            raise InvalidInput("simulate over TCP or attached to a port, not both")
+            raise InvalidInput("simulate over TCP or attached to a port, not both",
+                               code="simulator.tcp_and_port")
         self.protocol = name
         self._tcp, self._attach, self._baudrate = tcp, attach, baudrate
         self._on_event = on_event
@@ -231,7 +238,8 @@ class Simulator:
         """Hang up on the desk (TCP only), as a rebooting Ethernet box would;
         the relays keep their state. Returns once the line is down."""
         if self._tcp is None:
-            raise InvalidInput("only a TCP simulator can hang up on the desk")
+            raise InvalidInput("only a TCP simulator can hang up on the desk",
+                               code="simulator.not_tcp")
         self._drop.set()
         if not self.wait_for(lambda sim: not sim._drop.is_set(), 5.0):
             raise RuntimeError("the simulator did not hang up within 5 s")

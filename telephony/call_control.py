@@ -260,15 +260,17 @@ class CallControl:
         if active.finished:
             # The caller hung up while the claim was written: the call's
             # final write (queued after the claim) makes it abandoned.
-            done.set_exception(NotFound("the caller hung up before the answer connected"))
+            done.set_exception(NotFound("the caller hung up before the answer connected",
+                                        code="call.hung_up_before_answer"))
             return
         if active.declined or active.timing_out:
             # Declined, or past the ring timeout, while the claim was written:
             # that write (queued after the claim) has the last word.
             done.set_exception(IllegalTransition("the call was ended before the answer "
-                                                 "connected"))
+                                                 "connected", code="call.ended_before_answer"))
             return
         active.claimed, active.call_id = True, call_id
+        self._hold_the_others(active)  # one caller at a time in the operator's headset
         _respond(active.pj_call, 200)
         self.media.give_focus(active)
         done.set_result(call_id)
@@ -305,9 +307,12 @@ class CallControl:
             _respond(active.pj_call, status_code)
 
     def hold(self, key: str) -> None:
-        active = self._talking(key)
+        self._hold(self._talking(key))
+
+    def _hold(self, active: ActiveCall) -> None:
         if active.held:
             return
+        key = active.key
         active.pj_call.setHold(pj.CallOpParam(True))
         active.held = True
         if self.media.focus is active:
@@ -319,6 +324,7 @@ class CallControl:
         active = self._talking(key)
         if not active.held:
             return
+        self._hold_the_others(active)
         prm = pj.CallOpParam(True)
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         active.pj_call.reinvite(prm)
@@ -326,6 +332,15 @@ class CallControl:
         self.media.give_focus(active)
         self.later(partial(self.log.hold, key, False))
         self._emit(EventKind.RESUMED, active)
+
+    def _hold_the_others(self, active: ActiveCall) -> None:
+        """Answering or resuming a call puts the one the operator was talking
+        to on hold first (its caller hears the hold, not a dead line): a
+        connected caller is never left without the desk knowing."""
+        for other in list(self._calls.values()):
+            if (other is not active and other.confirmed and not other.held
+                    and not other.finished and other.pj_call is not None):
+                self._hold(other)
 
     def call_back(self, original_id: int, actor: str) -> str:
         number = self.log.callback_target(original_id)
@@ -488,21 +503,24 @@ class CallControl:
     def _live(self, key: str) -> ActiveCall:
         active = self._calls.get(key)
         if active is None or active.refused or active.finished:
-            raise NotFound(f"no live call with SIP Call-ID {key!r} on this desk")
+            raise NotFound(f"no live call with SIP Call-ID {key!r} on this desk",
+                           code="call.not_live")
         return active
 
     def _ringing_inbound(self, key: str) -> ActiveCall:
         active = self._live(key)
         if active.direction != CallDirection.INBOUND.value:
-            raise IllegalTransition("an outgoing call is answered by the far end")
+            raise IllegalTransition("an outgoing call is answered by the far end",
+                                    code="call.outgoing_not_answerable")
         if active.claimed:
-            raise IllegalTransition("this call is already answered")
+            raise IllegalTransition("this call is already answered", code="call.already_answered")
         return active
 
     def _talking(self, key: str) -> ActiveCall:
         active = self._live(key)
         if not active.confirmed:
-            raise IllegalTransition("only a connected call can be held or resumed")
+            raise IllegalTransition("only a connected call can be held or resumed",
+                                    code="call.not_connected")
         return active
 
     def _callback_uri(self, e164: str) -> str:
@@ -515,12 +533,15 @@ class CallControl:
             domain = self.config.registrar.split(":", 1)[1].split(";", 1)[0]
             template = f"sip:{{national}}@{domain}"
         if not template:
-            raise InvalidInput("no route for call-backs: set sip.callback_uri (or sip.registrar)")
+            raise InvalidInput("no route for call-backs: set sip.callback_uri (or sip.registrar)",
+                               code="callback.no_route")
         try:
             return template.format(e164=e164, national=national, number=e164)
         except (KeyError, IndexError, ValueError):
             raise InvalidInput(f"sip.callback_uri {template!r}: "
-                               "use {e164} or {national} for the number") from None
+                               "use {e164} or {national} for the number",
+                               code="callback.bad_template", template=template,
+                               e164_field="{e164}", national_field="{national}") from None
 
     def _emit(self, kind: EventKind, active: ActiveCall, **extra) -> None:
         self.emit(self._event(kind, active, **extra))

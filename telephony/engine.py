@@ -16,7 +16,7 @@ claim of an answer, the recording's path, the final status) is written on
 the call log's thread (telephony/log_thread.py), which also delivers the
 events, in order, each after the write it reports; that thread keeps off
 the GIL while this one has work (log_thread.SipThreadFirst). Listeners must return
-quickly (hop to your own thread: see ui/softphone_bridge.py); an exception
+quickly (hop to your own thread: see ui/calls/softphone_bridge.py); an exception
 in one is logged and ignored. STARTED and STOPPED come from the SIP thread,
 before and after all the others.
 """
@@ -93,9 +93,10 @@ class SoftphoneEngine:
 
     def start(self, timeout: float = 10.0) -> None:
         if self._thread is not None:
-            raise SoftphoneError("the softphone is already running")
+            raise SoftphoneError("the softphone is already running", code="softphone.running")
         if not _ONE_PER_PROCESS.acquire(blocking=False):
-            raise SoftphoneError("another softphone is already running in this process")
+            raise SoftphoneError("another softphone is already running in this process",
+                                code="softphone.running")
         self._started.clear()
         self._start_error = None
         self._stop_requested = False
@@ -104,13 +105,17 @@ class SoftphoneEngine:
         self._thread = threading.Thread(target=self._run, name="softphone-sip", daemon=True)
         self._thread.start()
         if not self._started.wait(timeout):
-            raise SoftphoneError("the softphone did not start in time")
+            raise SoftphoneError("the softphone did not start in time",
+                                code="softphone.start_timeout")
         if self._start_error is not None:
             self._thread.join(timeout)
             self._thread = None
             _ONE_PER_PROCESS.release()
             raise SoftphoneError(f"cannot start the softphone on {self.config.transport} "
-                                 f"{self.config.listen}: {self._start_error}")
+                                 f"{self.config.listen}: {self._start_error}",
+                                 code="softphone.cannot_start",
+                                 transport=self.config.transport, listen=self.config.listen,
+                                 reason=str(self._start_error))
         atexit.register(self.stop)
 
     def stop(self, timeout: float = 15.0) -> None:
@@ -120,7 +125,8 @@ class SoftphoneEngine:
         if thread is None:
             return
         if threading.current_thread() is thread:
-            raise SoftphoneError("stop() called from the SIP thread; call it from elsewhere")
+            raise SoftphoneError("stop() called from the SIP thread; call it from elsewhere",
+                                code="softphone.stop_from_sip_thread")
         self._stop_requested = True
         thread.join(timeout)
         if thread.is_alive():
@@ -181,7 +187,8 @@ class SoftphoneEngine:
     def _submit(self, command: Callable[[Any], Any]) -> Future:
         future: Future = Future()
         if not self._accepting:
-            future.set_exception(SoftphoneError("the softphone is not running"))
+            future.set_exception(SoftphoneError("the softphone is not running",
+                                                code="softphone.not_running"))
             return future
         self._commands.put((command, future))
         return future
@@ -314,6 +321,11 @@ class SoftphoneEngine:
             control.log.close()
             control.log.durable.journal.close()
             gc.unfreeze()
+            # The heap frozen at start is back in the collector's sight: walk
+            # it now, while nothing waits on this process, rather than in the
+            # first full collection after, on whatever thread (in a long-lived
+            # process that hosted an engine, a window's or a test's).
+            gc.collect()
             sys.setswitchinterval(self._switch_interval_before)
             self._fail_queued_commands()
             self._emit(CallEvent(EventKind.STOPPED, utcnow()))
@@ -375,7 +387,8 @@ class SoftphoneEngine:
             except queue.Empty:
                 return
             if future.set_running_or_notify_cancel():
-                future.set_exception(SoftphoneError("the softphone stopped"))
+                future.set_exception(SoftphoneError("the softphone stopped",
+                                                    code="softphone.stopped"))
 
     def _emit(self, event: CallEvent) -> None:
         with self._listeners_lock:

@@ -131,7 +131,14 @@ class MediaRouter:
         port = self.headset_port
         if port is None or active.media is None or active.held:
             return
-        active.media.startTransmit(port)
-        port.startTransmit(active.media)
+        try:
+            active.media.startTransmit(port)
+            port.startTransmit(active.media)
+        except pj.Error:
+            # A resume: the re-INVITE has just left, and the media the call
+            # had before its hold is gone from the bridge (PJ_EINVAL). The
+            # new media comes with the answer, and attach() wires it here.
+            log.debug("softphone: headset waits for the media of call %s", active.call_id)
+            return
         if active.recording is not None:
             active.recording.add_source(port)

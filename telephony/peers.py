@@ -60,4 +60,4 @@ def _network(entry: str) -> Network:
         return ipaddress.ip_network(str(entry).strip(), strict=False)
     except ValueError:
         raise InvalidInput(f"sip.allowed_peers: {entry!r} is not an IP address "
-                           "or network") from None
+                           "or network", code="sip.bad_peer", entry=entry) from None

@@ -80,9 +80,9 @@ def parse_listen(text: str) -> tuple[str, int]:
         port = int(port_text)
     except ValueError:
         raise InvalidInput(f"listen address must be HOST:PORT with an IP address, "
-                           f"got {text!r}") from None
+                           f"got {text!r}", code="sip.bad_listen", text=text) from None
     if not 0 <= port <= 65535:
-        raise InvalidInput(f"port {port} is out of range")
+        raise InvalidInput(f"port {port} is out of range", code="sip.bad_port", port=port)
     return host, port
 
 
@@ -92,7 +92,8 @@ def load_sip_config(settings: Settings, *, listen: str | None = None,
     host, port = parse_listen(listen or settings.get(SIP_LISTEN))
     transport = (transport or settings.get(SIP_TRANSPORT)).lower()
     if transport not in TRANSPORTS:
-        raise InvalidInput(f"transport must be udp or tcp, got {transport!r}")
+        raise InvalidInput(f"transport must be udp or tcp, got {transport!r}",
+                           code="sip.bad_transport", transport=transport)
     peers = tuple(settings.get(SIP_ALLOWED_PEERS))
     from telephony.peers import PeerAllowList
     PeerAllowList(peers)  # refuse a typo now rather than at the first call
@@ -119,5 +120,7 @@ MAX_CALLS_LIMIT = 3
 
 def _bounded(value, low, high, name: str):
     if not low <= value <= high:
-        raise InvalidInput(f"{name} must be between {low} and {high}, got {value}")
+        raise InvalidInput(f"{name} must be between {low} and {high}, got {value}",
+                           code="setting.out_of_range", name=name, low=low, high=high,
+                           value=value)
     return value

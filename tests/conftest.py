@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (must precede QApplication)
 
-from ui.map_view import register_url_schemes  # noqa: E402
+from ui.map.view import register_url_schemes  # noqa: E402
 
 register_url_schemes()  # custom URL schemes must be known before the QApplication
 import pytest  # noqa: E402

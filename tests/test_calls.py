@@ -382,3 +382,23 @@ def test_purge_deletes_only_expired_recordings_in_our_directory(seeded, tmp_path
 def _describe(database: Database, sip_call_id: str) -> dict:
     with database.reading() as session:
         return calls.describe_call(calls.find_by_sip_call_id(session, sip_call_id))
+
+
+def test_answering_a_caller_who_rang_before_clears_their_call_back(seeded):
+    """They rang, gave up (on the callback list), rang again and were
+    answered: nobody should call them back now."""
+    someone_else = parse_caller(invite('"Made" <sip:081299992222@10.0.0.9>'))
+    ring(seeded, "first@test")
+    ring(seeded, "other@test", identity=someone_else)
+    with seeded.session() as session:
+        calls.mark_abandoned(session, sip_call_id="first@test", desk="desk-a")
+        calls.mark_abandoned(session, sip_call_id="other@test", desk="desk-a")
+    again = ring(seeded, "again@test")  # Budi again
+    with seeded.session() as session:
+        calls.mark_answered(session, sip_call_id="again@test", desk="desk-a")
+    with seeded.reading() as session:
+        first = calls.find_by_sip_call_id(session, "first@test")
+        assert first.callback_state is CallbackState.CLEARED
+        assert first.callback_note == f"answered a later call: call {again}"
+        pending = [c.sip_call_id for c in calls.callback_list(session)]
+    assert pending == ["other@test"]

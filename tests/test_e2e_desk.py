@@ -45,7 +45,7 @@ def test_a_call_becomes_a_unit_on_the_road(qtbot, seeded, db_url, tmp_path):
     from telephony.engine import SoftphoneEngine
     from telephony.settings import SipConfig
     from telephony.testing import Sipp, free_port
-    from ui.softphone_bridge import SoftphoneBridge
+    from ui.calls.softphone_bridge import SoftphoneBridge
 
     desk = open_desk(seeded, map_enabled=True)
     qtbot.addWidget(desk)

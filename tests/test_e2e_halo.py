@@ -60,7 +60,7 @@ def test_a_complaint_call_goes_on_air_and_into_the_newspaper(qtbot, seeded, soca
     from telephony.engine import SoftphoneEngine
     from telephony.settings import SipConfig
     from telephony.testing import COMPLAINTS_LINE, Sipp, free_port
-    from ui.softphone_bridge import SoftphoneBridge
+    from ui.calls.softphone_bridge import SoftphoneBridge
 
     # The studio: a Numato board (it reads its relays back) behind a pty pair,
     # left keyed by a crashed desk, as the worst morning would have it.

@@ -35,6 +35,19 @@ def test_aliases_are_searched(gazetteer):
     assert any("Ngoerah" in p.name for p in gazetteer.suggest("sanglah"))
 
 
+def test_nearest_names_the_closest_place_but_never_a_kecamatan_centre(gazetteer):
+    # A few metres from Renon's point: Renon, with its kecamatan in the label.
+    renon = gazetteer.nearest(-8.6846, 115.2399)
+    assert renon.label == "Renon, Denpasar Selatan"
+    # On the Denpasar Selatan kecamatan's own centre point a desa still wins.
+    centre = gazetteer.nearest(-8.7003, 115.2327)
+    assert centre.kind != "kecamatan"
+    # Far out at sea nothing is "near", once a radius is asked for.
+    assert gazetteer.nearest(-9.5, 116.5, within_m=3000) is None
+    assert gazetteer.nearest(-9.5, 116.5) is not None
+    assert Gazetteer([]).nearest(-8.68, 115.24) is None
+
+
 class _FakeNominatim(BaseHTTPRequestHandler):
     """Stands in for a Nominatim server: none with Bali's data can run on this
     offline machine. It answers /search in Nominatim's jsonv2 shape."""

@@ -79,7 +79,7 @@ def pulse():
 
 @pytest.fixture
 def headset(pulse, qtbot):
-    from ui.headset import HeadsetBridge
+    from ui.headset.bridge import HeadsetBridge
     pipes = HeadsetPipes()
     settings = Settings.in_memory({"audio.output_device": EARPIECE_SINK,
                                    "audio.input_device": MICROPHONE_SOURCE})

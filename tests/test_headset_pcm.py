@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from ui.headset_pcm import PcmConverter, PcmLayout
+from ui.headset.pcm import PcmConverter, PcmLayout
 
 PIPE = PcmLayout(16000)
 

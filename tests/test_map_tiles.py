@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401
 
-from ui.map_view import register_url_schemes  # noqa: E402
+from ui.map.view import register_url_schemes  # noqa: E402
 
 register_url_schemes()
 
@@ -30,7 +30,7 @@ from dispatch.settings import Settings  # noqa: E402
 from maps.base_page import build_base_page  # noqa: E402
 from maps.model import PlaceLabel  # noqa: E402
 from maps.tiles import MBTilesPack, TileSource, configured_tiles, parse_tile_path  # noqa: E402
-from ui.map_view import MapView  # noqa: E402
+from ui.map.view import MapView  # noqa: E402
 
 LOAD_TIMEOUT_MS = 20_000
 PLACES = [PlaceLabel("Denpasar", "kota", 0.0, 0.0)]

@@ -21,8 +21,11 @@ def test_screenshots_show_every_panel_and_the_map(qapp, tmp_path):
     from ui.screenshots import capture
     shots = capture(tmp_path)
     assert [shot.path.name for shot in shots] == ["desk-id.png", "desk-en.png",
+                                                  "desk-dispatcher-id.png",
+                                                  "desk-dispatcher-en.png",
                                                   "desk-radio-id.png"]
     radio = shots.pop()
+    dispatcher = [shots.pop(), shots.pop()]
     assert {"complaints", "bulletin", "reading"} <= set(radio.panels)
     for name, box in radio.panels.items():
         assert _distinct_colours(QImage(str(radio.path)), box) >= 4, f"{name} looks blank"
@@ -36,3 +39,11 @@ def test_screenshots_show_every_panel_and_the_map(qapp, tmp_path):
         # place labels, controls. A page that never loaded is one grey.
         assert _distinct_colours(image, shot.panels["map"], step=2) >= 40
     assert shots[0].path.read_bytes() != shots[1].path.read_bytes()
+    # The dispatcher's layout on the smallest centre screen, the incident
+    # detail of the first fire open beside the boards.
+    for shot in dispatcher:
+        image = QImage(str(shot.path))
+        assert (image.width(), image.height()) == (1366, 768)
+        assert {"incidents", "units", "incident_detail"} <= set(shot.panels)
+        for name, box in shot.panels.items():
+            assert _distinct_colours(image, box) >= 4, f"{name} looks blank in {shot.path.name}"

@@ -13,7 +13,7 @@ from telephony.engine import SoftphoneEngine
 from telephony.events import CallEvent, EventKind
 from telephony.settings import SipConfig
 from telephony.testing import Sipp, free_port, sipp_binary
-from ui.softphone_bridge import SoftphoneBridge
+from ui.calls.softphone_bridge import SoftphoneBridge
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
 
@@ -78,7 +78,7 @@ def test_emitting_does_not_eat_references_to_true(qtbot):
     worker.join(10)
     qtbot.waitUntil(lambda: len(received) == 3000, timeout=10000)
     # The bridge re-emits 6000 signals; only its thread hops (one per batch,
-    # through ui.gui_thread) are outside its control.
+    # through ui.qt.gui_thread) are outside its control.
     assert sys.getrefcount(True) - before > -(bridge.hops + 50)
     assert bridge.hops < 1000
     bridge.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import array
 import math
 import sqlite3
+import time
 import wave
 from pathlib import Path
 
@@ -161,8 +162,8 @@ def test_hold_resume_and_operator_hang_up(start_desk, seeded, tmp_path):
 def test_three_calls_at_once_queue_oldest_first_and_any_can_be_answered(start_desk, seeded,
                                                                          tmp_path):
     engine, events = start_desk()
-    sipp = Sipp("uac_answered.xml", target(engine), workdir=tmp_path / "sipp", calls=3,
-                limit=3, rate=10, duration_ms=300).start()
+    sipp = Sipp("uac_juggled.xml", target(engine), workdir=tmp_path / "sipp", calls=3,
+                limit=3, rate=10).start()
     try:
         ringing = events.wait_kind(EventKind.RINGING, count=3)
         keys = [event.sip_call_id for event in ringing]
@@ -172,6 +173,18 @@ def test_three_calls_at_once_queue_oldest_first_and_any_can_be_answered(start_de
         assert queue == keys  # oldest first: the order they rang in
         for key in (keys[2], keys[0], keys[1]):  # the operator picks any of them
             engine.answer(key).result(5)
+        # Answering the next caller put the one before on hold: one voice at
+        # a time in the headset, and nobody left talking to a desk that has
+        # turned away.
+        held = events.wait_kind(EventKind.HELD, count=2)
+        assert [event.sip_call_id for event in held] == [keys[2], keys[0]]
+        state = {plain["sip_call_id"]: plain["state"] for plain in engine.active_calls().result(5)}
+        assert [state[key] for key in keys] == ["held", "answered", "held"]
+        engine.resume(keys[2]).result(5)  # back to the first caller: the talker waits
+        assert [event.sip_call_id for event in events.wait_kind(EventKind.HELD, count=3)][2] \
+            == keys[1]
+        for key in keys:
+            engine.hangup(key).result(5)
         events.wait_kind(EventKind.ENDED, count=3, timeout_s=20)
         events.wait_kind(EventKind.RECORDING_SAVED, count=3)
         result = sipp.wait()
@@ -180,8 +193,8 @@ def test_three_calls_at_once_queue_oldest_first_and_any_can_be_answered(start_de
     assert result.ok, result.explain()
     for key in keys:
         call = row(seeded, key)
-        assert call.status is CallStatus.ENDED and call.recording_path
-        assert Path(call.recording_path).exists()
+        assert call.status is CallStatus.ENDED and call.ended_by == "operator"
+        assert call.recording_path and Path(call.recording_path).exists()
 
 
 def test_a_call_over_the_desks_lines_gets_486_and_still_lands_on_the_callback_list(
@@ -330,3 +343,43 @@ def test_headset_pipes_carry_the_callers_audio(start_desk, seeded, tmp_path):
     # The operator's side is mixed into the recording as well.
     _, recorded_rms, _ = wav_levels(Path(row(seeded, key).recording_path))
     assert recorded_rms > 300
+
+
+def test_the_headset_hears_the_caller_again_after_hold_and_resume(start_desk, seeded, tmp_path):
+    """A resume's re-INVITE leaves before the call's media is back in the
+    bridge (its media before the hold is gone): the headset is wired to the
+    caller when the answer brings it, and the resume is logged and told."""
+    from sip_trace import TRACE_ARGS, requests_received
+    pipes = HeadsetPipes(buffer_ms=4000)
+    engine, events = start_desk(headset=pipes)
+    workdir = tmp_path / "sipp"
+    sipp = Sipp("uac_held_rtp.xml", target(engine), workdir=workdir, extra=TRACE_ARGS).start()
+    try:
+        key = events.wait_kind(EventKind.RINGING)[0].sip_call_id
+        engine.answer(key).result(5)
+        events.wait_kind(EventKind.ANSWERED, sip_call_id=key)
+        engine.hold(key).result(5)
+        events.wait_kind(EventKind.HELD, sip_call_id=key)
+        deadline = time.monotonic() + 10
+        while not requests_received(workdir, "ACK", key) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        # The caller is held. The bridge drops the media the call had before
+        # on its clock thread, a frame or two later: an operator is slower.
+        time.sleep(0.3)
+        engine.resume(key).result(5)
+        events.wait_kind(EventKind.RESUMED, sip_call_id=key)
+        pipes.earpiece.read(pipes.earpiece.available())  # what came before the resume
+        second = pipes.format.frame_bytes * (1000 // pipes.format.frame_ms)
+        deadline = time.monotonic() + 10
+        while pipes.earpiece.available() < 2 * second and time.monotonic() < deadline:
+            time.sleep(0.05)
+        heard = array.array("h", pipes.earpiece.read(pipes.earpiece.available()))
+        engine.hangup(key).result(5)
+        events.wait_kind(EventKind.ENDED, sip_call_id=key)
+        result = sipp.wait()
+    finally:
+        sipp.kill()
+    assert result.ok, result.explain()
+    rms = math.sqrt(sum(s * s for s in heard) / max(1, len(heard)))
+    assert len(heard) and rms > 300, f"silence in the headset after the resume (rms={rms:.0f})"
+    assert row(seeded, key).status is CallStatus.ENDED

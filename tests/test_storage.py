@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from dispatch.audit import record_audit
 from dispatch.events import ChangeEvent, announce
@@ -209,3 +209,70 @@ def test_a_second_desk_hears_the_first_one(db_url):
 def test_the_quick_schema_check_knows_the_newest_migration():
     from dispatch.migrate import HEAD_REVISION
     assert HEAD_REVISION == head_revision()
+
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path):
+    """A database with no schema at all, on each backend, to migrate by steps."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    server = request.getfixturevalue("postgres_server_url")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"e_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def test_0005_keeps_the_timeline_written_before_it_without_values(empty_db_url):
+    """A desk's database at 0004 with an incident on its timeline: after 0005
+    the entries keep their English text and have no values (the window shows
+    that text as it is); the place may be unknown and a disposition kept."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from dispatch.incidents import get_incident
+    from dispatch.migrate import alembic_config
+    # On SQLite 0005 rebuilds `incidents` (copy, drop, rename) while the
+    # timeline points at it: dispatch/migrations/env.py turns foreign keys off
+    # around the migration, checks them before the commit, and back on after.
+    database = Database(empty_db_url)
+    try:
+        command.upgrade(alembic_config(database.engine), "0004")
+        at = datetime(2026, 12, 1, 1, 0)
+        types = sa.table("incident_types", sa.column("code"), sa.column("name_id"),
+                         sa.column("name_en"), sa.column("default_priority"),
+                         sa.column("unit_kinds", sa.JSON()))
+        incidents = sa.table("incidents", *map(sa.column, (
+            "id", "type_code", "priority", "status", "lat", "lon", "address", "notes",
+            "created_by")), sa.column("created_at", sa.DateTime()))
+        events = sa.table("incident_events", *map(sa.column, (
+            "incident_id", "kind", "text", "actor")), sa.column("at", sa.DateTime()))
+        with database.engine.begin() as connection:
+            connection.execute(types.insert().values(
+                code="banjir", name_id="Banjir", name_en="Flood", default_priority=2,
+                unit_kinds=[]))
+            connection.execute(incidents.insert().values(
+                id=1, type_code="banjir", priority=2, status="open", lat=-8.65, lon=115.22,
+                address="", notes="", created_by="calltaker", created_at=at))
+            connection.execute(events.insert().values(
+                incident_id=1, kind="created", text="banjir P2", actor="calltaker", at=at))
+        command.upgrade(alembic_config(database.engine), "head")
+        assert current_revision(database.engine) == head_revision()
+        data = next(column for column in sa.inspect(database.engine).get_columns(
+            "incident_events") if column["name"] == "data")
+        assert data["nullable"]
+        with database.reading() as session:
+            event = get_incident(session, 1).events[0]
+            assert (event.kind, event.text, event.actor, event.data) == (
+                "created", "banjir P2", "calltaker", None)
+        with pytest.raises(IntegrityError), database.engine.begin() as connection:
+            connection.execute(events.insert().values(  # foreign keys are enforced again
+                incident_id=999, kind="note", text="orphan", actor="x", at=at))
+    finally:
+        database.dispose()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from incident_ui_helpers import answer_question, question_of, stored
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_fixtures import db_url, desk  # noqa: F401,E402  (shared fixtures)
@@ -12,6 +13,7 @@ from dispatch.recommend import recommend_for_incident
 from dispatch.settings import Settings
 from dispatch.storage import Database
 from dispatch.units import get_unit, list_units
+from ui.incidents.snapshots import read_assign_check
 from ui.testing import close_desk, open_desk
 
 pytestmark = pytest.mark.gui
@@ -176,8 +178,9 @@ def test_a_refusal_from_the_domain_is_shown_too(qtbot, desk, seeded):
         change_unit_status(session, callsign="PMK-UTR-1", status="available", actor="other")
     press(qtbot, desk, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: not board.message.isHidden(), timeout=WAIT_MS)
-    assert "cannot go from available to on scene" in board.message.text()
-    assert "cannot go from" in desk.statusBar().currentMessage()  # seen even with the board hidden
+    # In the window's language (tests/test_ui_domain_messages.py switches it).
+    assert board.message.text() == "PMK-UTR-1 tidak bisa berubah dari tersedia ke di lokasi."
+    assert "tidak bisa berubah" in desk.statusBar().currentMessage()  # seen with the board hidden
     assert unit_status(seeded, "PMK-UTR-1") == "available"
 
 
@@ -187,3 +190,44 @@ def test_status_actions_are_in_the_context_menu_with_their_shortcuts(desk):
     keys = [action.shortcut().toString() for action in desk.units_board._status_actions]
     assert keys == ["F6", "F7", "F8", "Shift+F8"]
     assert desk.desk_actions["en_route"].toolTip() == "Unit dalam perjalanan (F6)"
+
+
+def test_f9_asks_before_sending_more_of_the_kinds_the_incident_has(qtbot, desk, seeded):
+    incident_id = make_incident(seeded)  # a fire: it needs fire engines (pmk)
+    with seeded.session() as session:
+        assign_unit(session, incident_id=incident_id, callsign="PMK-UTR-1", actor="other",
+                    settings=Settings.in_memory())
+    qtbot.waitUntil(lambda: desk.incidents_board.model.rowCount() == 1, timeout=WAIT_MS)
+    desk.incidents_board.select_incident(incident_id)
+    panel = desk.recommend_panel
+    qtbot.waitUntil(lambda: len(panel.recommendations()) > 0, timeout=WAIT_MS)
+    press(qtbot, desk, Qt.Key.Key_F9)
+    box = question_of(qtbot, panel)
+    assert f"Kejadian #{incident_id} sudah punya unit Mobil Pemadam Kebakaran (PMK)" in box.text()
+    QTest.keyClick(box, Qt.Key.Key_Return)  # the default is not to send
+    qtbot.waitUntil(lambda: panel.question is None and not panel.is_assigning(), timeout=WAIT_MS)
+    qtbot.waitUntil(desk.is_settled, timeout=WAIT_MS)
+    assert stored(seeded, incident_id).active_units == ("PMK-UTR-1",)
+    assert "Tidak ada unit yang dikirim" in panel.message.text()
+
+    second = panel.recommendations()[0].callsign
+    with qtbot.waitSignal(panel.assigned, timeout=WAIT_MS):
+        press(qtbot, desk, Qt.Key.Key_F9)
+        answer_question(qtbot, panel, yes=True)
+    assert stored(seeded, incident_id).active_units == ("PMK-UTR-1", second)
+
+
+def test_kinds_are_covered_only_when_every_kind_the_type_needs_is_there(seeded):
+    crash = make_incident(seeded, "laka_lantas")  # ambulance and rescue
+    with seeded.session() as session:
+        assign_unit(session, incident_id=crash, callsign="AMB-UTR-1", actor="d",
+                    settings=Settings.in_memory())
+    with seeded.reading() as session:
+        assert read_assign_check(session, crash, "RSC-UTR-1").covered_kinds == ()
+    with seeded.session() as session:
+        assign_unit(session, incident_id=crash, callsign="RSC-UTR-1", actor="d",
+                    settings=Settings.in_memory())
+    with seeded.reading() as session:
+        check = read_assign_check(session, crash, "AMB-TIM-1")
+    assert [name for name, _english in check.covered_kinds] == [
+        "Ambulans", "Kendaraan Rescue (penyelamatan)"]

@@ -32,11 +32,11 @@ from dispatch.complaints import create_complaint, get_complaint
 from dispatch.models import AuditEntry as Audit
 from dispatch.models import OnAirReading
 from dispatch.settings import Settings
-from ui import gui_thread
-from ui.bulletin_panel import BulletinPanel
-from ui.on_air_link import OnAirLink
-from ui.reading_view import DEFAULT_POINT_SIZE, LAMP_OFF, LAMP_ON, ReadingView
-from ui.worker import DbWorker
+from ui.bulletins.panel import BulletinPanel
+from ui.qt import gui_thread
+from ui.qt.worker import DbWorker
+from ui.studio.on_air_link import OnAirLink
+from ui.studio.reading_view import DEFAULT_POINT_SIZE, LAMP_OFF, LAMP_ON, ReadingView
 
 pytest_plugins = ["conftest_radio"]
 pytestmark = [pytest.mark.gui, pytest.mark.serial]

@@ -17,15 +17,15 @@ from dispatch.bulletins import create_bulletin, end_reading, start_reading
 from dispatch.complaints import create_complaint, get_complaint
 from dispatch.models import Agency, Complaint, ComplaintCategory, ComplaintEvent
 from dispatch.timeutil import to_wita, utcnow
-from ui import gui_thread
-from ui.agency_editor import AgencyEditor
-from ui.complaint_form import ComplaintForm
-from ui.complaint_labels import OVERDUE_BACKGROUND
-from ui.complaint_snapshots import read_complaint_categories
-from ui.complaints_board import ComplaintsBoard
+from ui.complaints.agency_editor import AgencyEditor
+from ui.complaints.board import ComplaintsBoard
+from ui.complaints.form import ComplaintForm
+from ui.complaints.labels import OVERDUE_BACKGROUND
+from ui.complaints.snapshots import read_complaint_categories
+from ui.qt import gui_thread
+from ui.qt.translations import switch_language
+from ui.qt.worker import BackgroundRunner, DbWorker
 from ui.testing import ring
-from ui.translations import switch_language
-from ui.worker import BackgroundRunner, DbWorker
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
@@ -188,7 +188,8 @@ def test_the_domains_refusal_is_shown_the_same_way(qtbot, form, worker, seeded):
     form.location.set_point(*GATSU)
     form.description_edit.setPlainText("Lubang besar")
     form.submit_button.click()
-    qtbot.waitUntil(lambda: "no call 999999" in form.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: form.message.text() == "Panggilan 999999 tidak ada.",
+                    timeout=WAIT_MS)
     assert not form.ticket_label.isVisible() and form.submit_button.isEnabled()
     assert counts(seeded) == (0, 0)
 
@@ -370,7 +371,8 @@ def test_a_domain_refusal_on_a_status_change_is_shown_and_the_board_catches_up(q
         change_status(session, ticket=ticket, status="rejected", note="duplikat", actor="lain")
     assert board.change_selected_status("forwarded", "diteruskan")
     settle(qtbot, board)
-    assert "closed" in board.message.text()
+    assert board.message.text() == (f"{ticket} sudah ditolak dan ditutup: buka tiket baru yang "
+                                    "merujuknya.")
     qtbot.waitUntil(lambda: board.detail.detail().row.status == "rejected", timeout=WAIT_MS)
     assert complaint(seeded, ticket)["status"] == "rejected"
 
@@ -433,7 +435,7 @@ def test_the_supervisor_adds_and_edits_an_agency_and_refusals_write_nothing(qtbo
     assert "Isi nama instansi" in editor.message.text()
     assert editor.save_agency("bad code!", "Nama")  # the domain's own refusal
     settle(qtbot, editor)
-    assert "must be 2-32 letters" in editor.message.text()
+    assert "harus 2–32 huruf, angka atau _" in editor.message.text()
     assert editor.save_agency("PLN", "PT PLN", active=False)  # still handles listrik_padam
     settle(qtbot, editor)
     assert "listrik_padam" in editor.message.text()

@@ -3,6 +3,7 @@ number from the active call, map clicks, and refusals that write nothing."""
 from __future__ import annotations
 
 import pytest
+from incident_ui_helpers import answer_question, button_texts, press, question_of, stored
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
@@ -159,3 +160,98 @@ def test_address_search_runs_off_the_gui_thread_and_offers_places(qtbot, desk):
     assert form.location.search_button.isEnabled()
     assert "Renon" in form.location.results.itemText(0)
     assert form.location.coordinates_text()[0] != ""
+
+
+def test_a_place_unknown_incident_is_marked_and_sent_only_to_a_chosen_area(qtbot, desk, seeded):
+    form = desk.incident_form
+    qtbot.keyClick(desk, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form.choose_type("medis")
+    type_into(qtbot, form.notes_edit, "tidak tahu di mana, dekat warung biru")
+    qtbot.keyClick(form.notes_edit, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic "animates" the click: the box is ticked a moment later.
+    qtbot.waitUntil(form.place_unknown_check.isChecked, timeout=WAIT_MS)
+    assert not form.location.isEnabled()
+    with qtbot.waitSignal(form.incidentCreated, timeout=WAIT_MS) as created:
+        QTest.keyClick(form.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [incident_id] = created.args
+    [incident] = incidents_in(seeded)
+    assert (incident.lat, incident.lon, incident.address) == (None, None, "")
+    assert "tanpa lokasi" in form.message.text()
+    assert not form.place_unknown_check.isChecked() and form.location.isEnabled()  # next call
+
+    board = desk.incidents_board
+    qtbot.waitUntil(lambda: board.selected_incident() == incident_id, timeout=WAIT_MS)
+    place_column = board.model.columnCount() - 1
+    assert "lokasi belum diketahui" in board.model.index(0, place_column).data()
+    detail = desk.incident_detail
+    qtbot.waitUntil(lambda: detail.detail() is not None and detail.detail().id == incident_id,
+                    timeout=WAIT_MS)
+    assert not detail.place_warning.isHidden()
+    assert "lokasi belum diketahui" in detail.values["place"].text()
+
+    panel = desk.recommend_panel
+    qtbot.waitUntil(lambda: not panel.area_row.isHidden(), timeout=WAIT_MS)
+    assert "belum diketahui" in panel.heading.text() and panel.recommendations() == []
+    desk.desk_actions["assign_first"].trigger()  # F9 with no area: refused, nothing sent
+    assert "pilih daerah tujuan" in panel.message.text()
+    qtbot.waitUntil(lambda: panel.area_combo.count() > 0, timeout=WAIT_MS)
+    assert panel.area_combo.itemText(0).startswith("Denpasar")  # kecamatan first
+    panel.choose_area("atlantis")
+    assert "tidak ada di daftar" in panel.message.text()
+    panel.choose_area("denpasar barat")
+    qtbot.waitUntil(lambda: len(panel.recommendations()) > 0, timeout=WAIT_MS)
+    assert "Denpasar Barat" in panel.heading.text()
+    assert all(r.kind == "ambulans" for r in panel.recommendations())
+    first = panel.recommendations()[0].callsign
+    desk.desk_actions["assign_first"].trigger()
+    with qtbot.waitSignal(panel.assigned, timeout=WAIT_MS) as sent:
+        text = answer_question(qtbot, panel, yes=True)
+    assert first in text and "Denpasar Barat" in text
+    assert sent.args == [incident_id, first]
+    after = stored(seeded, incident_id)
+    assert after.active_units == (first,) and after.lat is None
+    assert any("to Denpasar Barat" in line for line in after.event_texts)
+
+
+def test_a_place_outside_the_service_area_is_saved_only_when_confirmed(qtbot, desk, seeded):
+    form = desk.incident_form
+    form.start_new()
+    form.choose_type("laka_lantas")
+    form.location.lat_edit.setText("-8.80")  # Jimbaran-way, beyond the city's border
+    form.location.lon_edit.setText("115.17")
+    form.submit_button.click()
+    box = question_of(qtbot, form)
+    assert button_texts(box) == {"yes": "Simpan tetap", "no": "Perbaiki lokasi"}
+    assert box.defaultButton().text() == "Perbaiki lokasi"
+    answer_question(qtbot, form, yes=False)
+    qtbot.waitUntil(desk.is_settled, timeout=WAIT_MS)
+    assert count_incidents(seeded) == 0
+    assert form.location.coordinates_text() == ("-8.80", "115.17")  # the form as it was
+    assert form.type_combo.currentData() == "laka_lantas" and form.message.isVisible()
+
+    with qtbot.waitSignal(form.incidentCreated, timeout=WAIT_MS):
+        form.submit_button.click()
+        answer_question(qtbot, form, yes=True)
+    [incident] = incidents_in(seeded)
+    assert (incident.lat, incident.lon) == (-8.8, 115.17)
+
+
+def test_a_slip_north_of_the_equator_is_never_saved_as_typed(qtbot, desk, seeded):
+    form = desk.incident_form
+    form.start_new()
+    form.choose_type("banjir")
+    form.location.lat_edit.setText("8.6500")  # the minus sign lost
+    form.location.lon_edit.setText("115.2200")
+    form.submit_button.click()
+    box = question_of(qtbot, form)
+    # No "save anyway" for a slip: outside_area would let the typed place through.
+    assert button_texts(box) == {"yes": "Pakai -8.650000, 115.220000", "no": "Perbaiki sendiri"}
+    answer_question(qtbot, form, yes=True)
+    qtbot.waitUntil(desk.is_settled, timeout=WAIT_MS)
+    assert count_incidents(seeded) == 0  # offered, not saved
+    assert form.location.coordinates_text() == ("-8.650000", "115.220000")
+    assert desk.focusWidget() is form.location.lat_edit  # where the slip was
+    with qtbot.waitSignal(form.incidentCreated, timeout=WAIT_MS):
+        press(qtbot, desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [incident] = incidents_in(seeded)
+    assert (incident.lat, incident.lon) == (-8.65, 115.22)

@@ -3,7 +3,6 @@ language switch, shortcuts in menus, and no stall under a burst of changes."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -13,7 +12,7 @@ from dispatch import paths
 from dispatch.incidents import create_incident
 from dispatch.units import report_position
 from ui.actions import SHORTCUTS
-from ui.stall_monitor import StallMonitor
+from ui.qt.stall_monitor import StallMonitor
 from ui.testing import close_desk, open_desk
 
 pytestmark = pytest.mark.gui
@@ -50,25 +49,26 @@ def visible_docks(window) -> set[str]:
 def test_every_role_has_its_own_layout_remembered_between_sessions(qtbot, seeded):
     first = opened(qtbot, seeded)
     assert first.layouts.role == "call_taker"
-    # The complaint panels wait as tabs behind the incident ones.
+    # The complaint panels (and the incident detail) wait as tabs behind the incident ones.
     assert visible_docks(first) == {"calls", "form", "complaint_form", "incidents",
-                                    "complaints", "map"}
+                                    "complaints", "incident_detail", "map"}
     first.switch_role("dispatcher")
-    assert visible_docks(first) == {"incidents", "recommend", "map", "units"}
+    assert visible_docks(first) == {"incidents", "incident_detail", "recommend", "map", "units"}
     first.docks["map"].close()  # this dispatcher works without the map
     first.switch_role("call_taker")
     assert "map" in visible_docks(first)  # the call-taker's layout is untouched
     first.switch_role("dispatcher")
-    assert visible_docks(first) == {"incidents", "recommend", "units"}
+    assert visible_docks(first) == {"incidents", "incident_detail", "recommend", "units"}
     close_desk(first)
     assert (paths.config_dir() / "desk-layout.ini").exists()
 
     second = opened(qtbot, seeded)  # the next session: same role, same docks
     assert second.layouts.role == "dispatcher"
     assert second.desk_actions["role_dispatcher"].isChecked()
-    assert visible_docks(second) == {"incidents", "recommend", "units"}
+    assert visible_docks(second) == {"incidents", "incident_detail", "recommend", "units"}
     second.desk_actions["reset_layout"].trigger()
-    assert visible_docks(second) == {"incidents", "recommend", "map", "units"}
+    assert visible_docks(second) == {"incidents", "incident_detail", "recommend", "map",
+                                     "units"}
     close_desk(second)
 
 
@@ -165,7 +165,7 @@ def refreshed_translation(tmp_path_factory):
     import sys
     from pathlib import Path
 
-    from ui.translations import translations_dir
+    from ui.qt.translations import translations_dir
     copy = tmp_path_factory.mktemp("ts") / "check.ts"
     shutil.copy(translations_dir() / "safedesk_en.ts", copy)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
@@ -174,15 +174,16 @@ def refreshed_translation(tmp_path_factory):
     return copy
 
 
-UI_FILES = sorted((paths.resources_dir().parent / "ui").glob("*.py"))
+UI_DIR = paths.resources_dir().parent / "ui"
+UI_FILES = sorted(UI_DIR.rglob("*.py"))  # feature folders included
 
 
 def test_the_compiled_translation_is_there():
-    from ui.translations import translations_dir
+    from ui.qt.translations import translations_dir
     assert (translations_dir() / "safedesk_en.qm").exists(), "run `make translations`"
 
 
-@pytest.mark.parametrize("ui_file", UI_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("ui_file", UI_FILES, ids=lambda path: str(path.relative_to(UI_DIR)))
 def test_every_string_in_the_code_has_an_english_translation(refreshed_translation, ui_file):
     """Source strings are Bahasa Indonesia; each needs its English in
     resources/translations/safedesk_en.ts (then `make translations`)."""
@@ -190,10 +191,16 @@ def test_every_string_in_the_code_has_an_english_translation(refreshed_translati
     untranslated = []
     for message in ET.parse(refreshed_translation).iter("message"):
         translation = message.find("translation")
-        # An empty translation counts too: Qt would show the Indonesian.
-        if translation.get("type") != "unfinished" and (translation.text or "").strip():
+        # An empty translation counts too: Qt would show the Indonesian. A
+        # plural ("%n item") needs each of English's two forms.
+        forms = [form.text for form in translation.iter("numerusform")]
+        done = (all((form or "").strip() for form in forms) and len(forms) == 2 if forms
+                else bool((translation.text or "").strip()))
+        if translation.get("type") != "unfinished" and done:
             continue
-        files = {Path(loc.get("filename")).name for loc in message.iter("location")}
-        if ui_file.name in files:
+        # lupdate writes each location relative to the .ts file.
+        files = {(refreshed_translation.parent / loc.get("filename")).resolve()
+                 for loc in message.iter("location")}
+        if ui_file.resolve() in files:
             untranslated.append(message.find("source").text)
     assert not untranslated, f"no English yet for: {untranslated}"

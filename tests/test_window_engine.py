@@ -43,8 +43,8 @@ def answer_a_call_with_f2(qtbot, desk, listen: str, workdir) -> None:
 @on_sqlite
 def test_the_window_runs_its_phone_through_an_engine_it_restarts_after_a_crash(qtbot, seeded,
                                                                               tmp_path):
-    from ui.engine_status import EngineStatus
-    from ui.phone_start import start_phone
+    from ui.calls.engine_status import EngineStatus
+    from ui.calls.phone_start import start_phone
     desk = open_desk(seeded)
     qtbot.addWidget(desk)
     desk.show()
@@ -84,7 +84,7 @@ def test_the_window_runs_its_phone_through_an_engine_it_restarts_after_a_crash(q
 @on_sqlite
 def test_a_window_opened_during_a_call_learns_it_from_the_running_engine(qtbot, seeded,
                                                                          tmp_path):
-    from ui.phone_start import start_phone
+    from ui.calls.phone_start import start_phone
     place = EnginePlace.current()
     listen = f"127.0.0.1:{free_port()}"
     first = open_desk(seeded)
@@ -142,8 +142,8 @@ def test_the_status_bar_says_in_one_line_while_calls_are_journaled(qtbot, seeded
     rings (journaled), the window says so, and says when it is over."""
     import sqlite3
 
-    from ui.engine_status import EngineStatus
-    from ui.phone_start import start_phone
+    from ui.calls.engine_status import EngineStatus
+    from ui.calls.phone_start import start_phone
     place = EnginePlace.current()
     listen = f"127.0.0.1:{free_port()}"
     desk = open_desk(seeded)

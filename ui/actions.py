@@ -8,6 +8,7 @@ is the table of SHORTCUTS below.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
@@ -21,6 +22,7 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "hold": ("F3",),
     "hang_up": ("F4",),
     "call_back": ("Ctrl+B",),
+    "clear_callback": ("Ctrl+Shift+B",),
     "new_incident": ("Ctrl+N",),
     "new_complaint": ("Ctrl+K",),
     # Keying the studio takes two keys, releasing it one: a slip must never
@@ -28,6 +30,11 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "on_air": ("Ctrl+F10",),
     "off_air": ("F12",),
     "assign_first": ("F9", "Ctrl+Shift+A"),
+    # On the incident in the detail dock (the one selected on the incidents board).
+    "incident_note": ("Ctrl+Shift+N",),
+    "incident_correct": ("Ctrl+Shift+E",),
+    "incident_close": ("Ctrl+Shift+X",),
+    "incident_cancel": ("Ctrl+Shift+C",),
     "en_route": ("F6",),
     "on_scene": ("F7",),
     "clear": ("F8",),
@@ -44,6 +51,7 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "focus_bulletin": ("Ctrl+9",),
     "focus_reading": ("Ctrl+0",),
     "focus_agencies": (),
+    "focus_incident_detail": ("Ctrl+I",),
     "role_call_taker": ("Ctrl+Alt+1",),
     "role_dispatcher": ("Ctrl+Alt+2",),
     "role_radio": ("Ctrl+Alt+3",),
@@ -55,6 +63,7 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
 }
 # Shortcuts that belong to one panel and live there (listed for the docs).
 PANEL_SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "callback_clear_selected": ("Delete",),
     "form_submit": ("Ctrl+Return",),
     "form_focus_location": ("Ctrl+L",),
     "form_caller_location": ("Ctrl+Shift+L",),
@@ -79,6 +88,16 @@ def panel_action(widget: QWidget, keys: Sequence[str | QKeySequence.StandardKey]
     action.triggered.connect(lambda _checked=False: slot())
     widget.addAction(action)
     return action
+
+
+def without_mnemonic(text: str) -> str:
+    """An action's text as a tooltip shows it: "&Jawab" → "Jawab", "A && B" → "A & B"."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def escape_mnemonic(text: str) -> str:
+    """A title meant literally (a dock's) as an action text: every "&" shown as itself."""
+    return text.replace("&", "&&")
 
 
 class DeskActions(QObject):
@@ -123,14 +142,15 @@ class DeskActions(QObject):
             self.menus[key] = made
             return made
         menu("desk", ["refresh", None, "quit"])
-        menu("calls", ["answer", "hold", "hang_up", None, "call_back"])
-        menu("incidents", ["new_incident", None, "assign_first"])
+        menu("calls", ["answer", "hold", "hang_up", None, "call_back", "clear_callback"])
+        menu("incidents", ["new_incident", None, "assign_first", None, "incident_note",
+                           "incident_correct", "incident_close", "incident_cancel"])
         menu("units", ["en_route", "on_scene", "clear", None, "out_of_service"])
         menu("halo", ["new_complaint", None, "on_air", "off_air"])
         view = menu("view", ["focus_calls", "focus_form", "focus_incidents", "focus_units",
-                             "focus_recommend", "focus_map", "focus_complaints",
-                             "focus_complaint_form", "focus_bulletin", "focus_reading",
-                             "focus_agencies", None])
+                             "focus_recommend", "focus_incident_detail", "focus_map",
+                             "focus_complaints", "focus_complaint_form", "focus_bulletin",
+                             "focus_reading", "focus_agencies", None])
         view.addActions(dock_toggles)
         menu("role", [f"role_{role.value}" for role in Role] + [None, "reset_layout"])
         menu("language", ["language_id", "language_en"])
@@ -141,11 +161,16 @@ class DeskActions(QObject):
             "hold": self.tr("&Tahan / lanjutkan"),
             "hang_up": self.tr("T&utup panggilan"),
             "call_back": self.tr("Telepon &balik"),
+            "clear_callback": self.tr("&Hapus dari daftar telepon balik…"),
             "new_incident": self.tr("Kejadian &baru"),
             "new_complaint": self.tr("&Pengaduan baru"),
             "on_air": self.tr("&Mengudara (kunci relai studio)"),
             "off_air": self.tr("&Selesai mengudara (lepas relai)"),
             "assign_first": self.tr("&Tugaskan rekomendasi pertama"),
+            "incident_note": self.tr("Tambah &catatan pada kejadian"),
+            "incident_correct": self.tr("&Koreksi kejadian (jenis, prioritas, lokasi)…"),
+            "incident_close": self.tr("T&utup kejadian…"),
+            "incident_cancel": self.tr("B&atalkan kejadian…"),
             "en_route": self.tr("Unit dalam &perjalanan"),
             "on_scene": self.tr("Unit di &lokasi"),
             "clear": self.tr("Unit &selesai (tersedia)"),
@@ -156,12 +181,14 @@ class DeskActions(QObject):
             "focus_incidents": self.tr("Ke Papan kejadian"),
             "focus_units": self.tr("Ke Papan unit"),
             "focus_recommend": self.tr("Ke Rekomendasi"),
+            "focus_incident_detail": self.tr("Ke Rincian kejadian"),
             "focus_map": self.tr("Ke Peta"),
             "focus_complaints": self.tr("Ke Daftar pengaduan"),
             "focus_complaint_form": self.tr("Ke Formulir pengaduan"),
             "focus_bulletin": self.tr("Ke Buletin"),
             "focus_reading": self.tr("Ke Layar baca studio"),
-            "focus_agencies": self.tr("Ke Instansi & kategori"),
+            # "&&" is a plain "&": a single one would underline the next character.
+            "focus_agencies": self.tr("Ke Instansi && kategori"),
             "role_call_taker": self.tr("Penerima panggilan"),
             "role_dispatcher": self.tr("Dispatcher"),
             "role_radio": self.tr("Staf radio"),
@@ -175,7 +202,7 @@ class DeskActions(QObject):
         for name, text in texts.items():
             action = self[name]
             action.setText(text)
-            plain = text.replace("&", "")
+            plain = without_mnemonic(text)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
             action.setStatusTip(action.toolTip())

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dispatch.cli.context import actor_of, open_db, settings_of  # noqa: E402
-from ui import gui_thread  # noqa: E402
+from ui.qt import gui_thread  # noqa: E402
 
 
 def make_application() -> QApplication:
@@ -28,7 +28,7 @@ def make_application() -> QApplication:
     if existing is not None:
         return existing  # type: ignore[return-value]
     try:
-        from ui.map_view import register_url_schemes
+        from ui.map.view import register_url_schemes
         register_url_schemes()
     except ImportError:
         pass
@@ -46,8 +46,8 @@ def run_desk(args) -> int:
     window = DeskWindow(database, settings_of(args), actor=actor_of(args))
     phone = engine_status = None
     if not getattr(args, "no_phone", False):
-        from ui.engine_status import EngineStatus
-        from ui.phone_start import start_phone
+        from ui.calls.engine_status import EngineStatus
+        from ui.calls.phone_start import start_phone
         phone, why_not = start_phone(database, window.settings, window.actor,
                                      listen=getattr(args, "listen", None),
                                      attach=window.phone.attach_bridge)

@@ -31,5 +31,9 @@ def run_gui(args) -> int:
     if not _has_display():
         raise DeskError("no display found: to run the desk without a screen, set "
                         "QT_QPA_PLATFORM=offscreen (make run does this for you)")
+    from ui.qt.x11_libraries import missing_x11_problem
+    problem = missing_x11_problem()
+    if problem:  # said before Qt aborts without naming the library
+        raise DeskError(problem)
     from ui.app import run_desk
     return run_desk(args)

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QWidget
 
 from dispatch.geocode import NominatimGeocoder
 from dispatch.settings import Settings
-from ui.agency_editor import AgencyEditor
-from ui.bulletin_panel import BulletinPanel
-from ui.complaint_form import ComplaintForm
-from ui.complaint_snapshots import read_complaint_categories
-from ui.complaints_board import ComplaintsBoard
-from ui.on_air_link import OnAirLink
-from ui.reading_view import ReadingView
-from ui.worker import BackgroundRunner, DbWorker
+from ui.bulletins.panel import BulletinPanel
+from ui.complaints.agency_editor import AgencyEditor
+from ui.complaints.board import ComplaintsBoard
+from ui.complaints.form import ComplaintForm
+from ui.complaints.snapshots import read_complaint_categories
+from ui.qt.worker import BackgroundRunner, DbWorker
+from ui.studio.on_air_link import OnAirLink
+from ui.studio.reading_view import ReadingView
 
 # Change events (dispatch.events entities) that each panel shows.
 COMPLAINT_ENTITIES = {"complaint", "agency", "complaint_category", "bulletin", "seed"}

@@ -10,7 +10,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from dispatch.timeutil import as_utc, utcnow
-from ui.translations import current_language
+from ui.complaints import labels as complaint_labels
+from ui.qt.translations import current_language
 
 translate = QCoreApplication.translate
 PRIORITY_COLOURS = {1: "#c62828", 2: "#ef6c00", 3: "#f9a825", 4: "#2e7d32", 5: "#546e7a"}
@@ -70,6 +71,30 @@ def history_kind(value: str) -> str:
     return names.get(value, value)
 
 
+def history_status(kind: str, value: str) -> str:
+    """The status of a caller's earlier call, incident or complaint."""
+    if kind == "call":
+        return call_status(value)
+    if kind == "incident":
+        return incident_status(value)
+    if kind == "complaint":
+        return complaint_status(value)
+    return value
+
+
+def call_direction(value: str) -> str:
+    names = {"inbound": translate("Labels", "panggilan masuk"),
+             "outbound": translate("Labels", "panggilan keluar")}
+    return names.get(value, value)
+
+
+def line_service(purpose: str | None) -> str:
+    """The service a called line belongs to (LinePurpose), as the centre names it."""
+    names = {"emergency": translate("Labels", "Darurat"),
+             "complaints": translate("Labels", "Halo Denpasar")}
+    return names.get(purpose or "", purpose or "")
+
+
 def origin_name(value: str) -> str:
     if value == "position":
         return translate("Labels", "posisi terakhir")
@@ -109,3 +134,81 @@ def duration(seconds: float) -> str:
 
 def distance(metres: float) -> str:
     return translate("Labels", "%1 km").replace("%1", f"{metres / 1000:.1f}")
+
+
+# ---- words the domain's refusals carry (ui/qt/domain_messages.py)
+
+def complaint_status(value: str) -> str:
+    return complaint_labels.status_name(value)  # one translation of each status
+
+
+def complaint_channel(value: str) -> str:
+    return complaint_labels.channel_name(value)
+
+
+def callback_state(value: str | None) -> str:
+    """Where an unanswered call stands on the callback list."""
+    names = {"pending": translate("Labels", "menunggu telepon balik"),
+             "called_back": translate("Labels", "sudah ditelepon balik"),
+             "cleared": translate("Labels", "dihapus dari daftar")}
+    return names.get(value or "", value or "")
+
+
+def bulletin_status(value: str) -> str:
+    names = {"draft": translate("Labels", "draf"),
+             "ready": translate("Labels", "siap"),
+             "read": translate("Labels", "sudah disiarkan")}
+    return names.get(value, value)
+
+
+def field_name(value: str) -> str:
+    """The field a too-long text was typed in ("note", "reporter name")."""
+    names = {
+        "note": translate("Labels", "catatan"),
+        "notes": translate("Labels", "catatan"),
+        "reason": translate("Labels", "alasan"),
+        "title": translate("Labels", "judul"),
+        "reading text": translate("Labels", "teks bacaan"),
+        "description": translate("Labels", "uraian"),
+        "address": translate("Labels", "alamat"),
+        "reporter name": translate("Labels", "nama pelapor"),
+        "agency name": translate("Labels", "nama instansi"),
+        "agency phone": translate("Labels", "telepon instansi"),
+    }
+    return names.get(value, value)
+
+
+def axis_name(value: str) -> str:
+    names = {"latitude": translate("Labels", "lintang"),
+             "longitude": translate("Labels", "bujur")}
+    return names.get(value, value)
+
+
+def relay_state(value: str) -> str:
+    """What a relay channel read back: on, off, or nothing at all."""
+    names = {"on": translate("Labels", "nyala", "relay state"),
+             "off": translate("Labels", "mati", "relay state"),
+             "nothing": translate("Labels", "tanpa jawaban", "relay state")}
+    return names.get(value, value)
+
+
+def device_name(value: str) -> str:
+    names = {"relay": translate("Labels", "relai"),
+             "RDS encoder": translate("Labels", "encoder RDS")}
+    return names.get(value, value)
+
+
+def reading_end_reason(value: str) -> str:
+    """Why an on-air reading ended (the on-air log's end reasons)."""
+    names = {"off_air": translate("Labels", "selesai mengudara"),
+             "timeout": translate("Labels", "batas waktu pengaman"),
+             "fault": translate("Labels", "gangguan relai"),
+             "close": translate("Labels", "desk ditutup")}
+    return names.get(value, value)
+
+
+def setting_origin(value: str) -> str:
+    """Where a setting's value came from: the command line, $ENV, a file."""
+    if value == "the command line":
+        return translate("Labels", "baris perintah")
+    return value

@@ -8,12 +8,12 @@ arrangement below.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from dispatch import paths
 from dispatch.enums import Role
 
-LAYOUT_VERSION = 2  # bump when docks are added or renamed: old blobs are then ignored
+LAYOUT_VERSION = 3  # bump when docks are added or renamed: old blobs are then ignored
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 Slot = str | tuple[str, ...]  # one dock, or docks stacked as tabs (the first one in front)
 # Per role: the docks of each side, top to bottom; docks not named start hidden.
@@ -21,12 +21,15 @@ Slot = str | tuple[str, ...]  # one dock, or docks stacked as tabs (the first on
 # call needs one of them, and the complaints line brings its tab forward.
 DEFAULT_LAYOUTS: dict[str, dict[Qt.DockWidgetArea, list[Slot]]] = {
     Role.CALL_TAKER.value: {LEFT: ["calls", ("form", "complaint_form")],
-                            RIGHT: [("incidents", "complaints"), "map"]},
-    Role.DISPATCHER.value: {LEFT: ["incidents", "recommend"], RIGHT: ["map", "units"]},
+                            RIGHT: [("incidents", "complaints", "incident_detail"), "map"]},
+    # Top to bottom on the left: choose the incident, read it whole, send a unit.
+    Role.DISPATCHER.value: {LEFT: ["incidents", "incident_detail", "recommend"],
+                            RIGHT: ["map", "units"]},
     Role.RADIO.value: {LEFT: ["complaints", "bulletin"], RIGHT: [("reading", "incidents", "map")]},
-    Role.SUPERVISOR.value: {LEFT: [("calls", "complaints"), ("incidents", "agencies"),
-                                   "recommend"],
-                            RIGHT: [("form", "complaint_form"), "units", "map"]},
+    # Three tall panels never share a column: stacked, they would not fit 768 px.
+    Role.SUPERVISOR.value: {LEFT: [("calls", "complaints"),
+                                   ("incidents", "agencies", "incident_detail")],
+                            RIGHT: [("form", "complaint_form"), "recommend", "units", "map"]},
 }
 
 
@@ -67,6 +70,7 @@ class RoleLayouts:
         saved = self.store.value(f"layouts/{role}/state")
         if saved is None or not self._window.restoreState(saved, LAYOUT_VERSION):
             self.apply_default(role)
+        self._drop_stale_tab_bars()
         self.store.setValue("desk/role", role)
 
     def save(self) -> None:
@@ -80,6 +84,16 @@ class RoleLayouts:
         if self.role is not None:
             self.store.remove(f"layouts/{self.role}/state")
             self.apply_default(self.role)
+            self._drop_stale_tab_bars()
+
+    def _drop_stale_tab_bars(self) -> None:
+        """Qt leaves the tab bars of the arrangement before still shown, over
+        the new one's docks; hide them all and let Qt lay out the state
+        once more, which shows again just the bars it uses."""
+        window = self._window
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+        window.restoreState(window.saveState(LAYOUT_VERSION), LAYOUT_VERSION)
 
     def apply_default(self, role: str) -> None:
         window = self._window

@@ -26,21 +26,23 @@ from dispatch.settings import GEOCODER_TIMEOUT_S, GEOCODER_URL, LANGUAGE, OPERAT
 from dispatch.storage import Database
 from dispatch.timeutil import format_wita, utcnow
 from dispatch.units import is_legal
-from ui import gui_thread, labels
+from ui import labels
 from ui import settings as ui_settings
-from ui.actions import DeskActions
-from ui.boards import IncidentsBoard, UnitsBoard
-from ui.calls_panel import CallsPanel
-from ui.change_feed import EVERYTHING, ChangeFeed
+from ui.actions import DeskActions, escape_mnemonic
+from ui.calls.panel import CallsPanel
+from ui.calls.phone_link import PhoneLink
 from ui.halo_panels import HaloPanels
-from ui.incident_form import IncidentForm
+from ui.incidents.boards import IncidentsBoard, UnitsBoard
+from ui.incidents.detail import IncidentDetailPanel
+from ui.incidents.form import IncidentForm
+from ui.incidents.recommend_panel import RecommendPanel
 from ui.layouts import RoleLayouts
-from ui.map_panel import MapPanel
-from ui.phone_link import PhoneLink
-from ui.recommend_panel import RecommendPanel
+from ui.map.panel import MapPanel
+from ui.qt import gui_thread
+from ui.qt.change_feed import EVERYTHING, ChangeFeed
+from ui.qt.translations import Retranslates, current_language, switch_language
+from ui.qt.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
 from ui.snapshots import BoardSnapshot, read_boards, read_calls, read_incident_types
-from ui.translations import Retranslates, current_language, switch_language
-from ui.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
 
 log = logging.getLogger(__name__)
 BOARD_ENTITIES = {"incident", "unit", "assignment", "seed"}
@@ -77,6 +79,8 @@ class DeskWindow(Retranslates, QMainWindow):
         # arrive on the same bus, so the feed treats them like local ones.
         self.other_desks = watch_other_desks(database)
         self.boards_ready = False
+        self.quit_question = None  # the question asked before closing with calls (tests answer it)
+        self._quit_confirmed = False
         self._last_form = "form"  # which form a map click fills when both are in view
         self._build_panels(map_enabled)
         self._build_docks()
@@ -95,12 +99,14 @@ class DeskWindow(Retranslates, QMainWindow):
     def _build_panels(self, map_enabled: bool | None) -> None:
         url = self.settings.get(GEOCODER_URL)
         geocoder = NominatimGeocoder(url, self.settings.get(GEOCODER_TIMEOUT_S)) if url else None
-        self.calls_panel = CallsPanel(self.worker, self)
+        self.calls_panel = CallsPanel(self.worker, self, actor=self.actor, settings=self.settings)
         self.incident_form = IncidentForm(self.worker, self.network, geocoder, self.actor, self)
         self.incidents_board = IncidentsBoard(self)
         self.units_board = UnitsBoard(self)
         self.recommend_panel = RecommendPanel(self.worker, self.router, self.settings, self.actor,
                                               self)
+        self.incident_detail = IncidentDetailPanel(self.worker, self.network, geocoder, self.actor,
+                                                   self)
         enabled = self.settings.get(ui_settings.MAP_ENABLED) if map_enabled is None else map_enabled
         self.map_panel = MapPanel(self.database, self.settings, enabled=enabled, parent=self)
         self.halo = HaloPanels(self.worker, self.network, geocoder, self.settings, self.actor, self)
@@ -115,7 +121,7 @@ class DeskWindow(Retranslates, QMainWindow):
         panels = {"calls": self.calls_panel, "form": self.incident_form,
                   "incidents": self.incidents_board, "units": self.units_board,
                   "recommend": self.recommend_panel, "map": self.map_panel,
-                  **self.halo.panels()}
+                  "incident_detail": self.incident_detail, **self.halo.panels()}
         self.docks: dict[str, QDockWidget] = {}
         for name, panel in panels.items():
             dock = QDockWidget(self)
@@ -142,11 +148,14 @@ class DeskWindow(Retranslates, QMainWindow):
         self._calls_read = CoalescedRead(self.worker, lambda: read_calls,
                                          self.calls_panel.show_calls)
         self.calls_panel.set_actions(a.call_actions())
+        self.calls_panel.set_callback_actions([a["call_back"], a["clear_callback"]])
+        self.calls_panel.countsChanged.connect(self._show_title)
         self.units_board.set_status_actions(a.status_actions())
         a["answer"].triggered.connect(self.calls_panel.answer)
         a["hold"].triggered.connect(self.calls_panel.toggle_hold)
         a["hang_up"].triggered.connect(self.calls_panel.hang_up)
         a["call_back"].triggered.connect(self.calls_panel.call_back)
+        a["clear_callback"].triggered.connect(self.calls_panel.clear_callback)
         a["new_incident"].triggered.connect(self.calls_panel.request_incident)
         self.calls_panel.newIncidentRequested.connect(self.open_incident_form)
         a["new_complaint"].triggered.connect(self.calls_panel.request_complaint)
@@ -154,6 +163,12 @@ class DeskWindow(Retranslates, QMainWindow):
         a["on_air"].triggered.connect(self.go_on_air)
         a["off_air"].triggered.connect(self.halo.reading.go_off_air)
         a["assign_first"].triggered.connect(self.recommend_panel.assign_first)
+        detail = self.incident_detail
+        a["incident_note"].triggered.connect(lambda: self._on_incident(detail.focus_note))
+        a["incident_correct"].triggered.connect(lambda: self._on_incident(detail.open_correct))
+        a["incident_close"].triggered.connect(lambda: self._on_incident(detail.open_close))
+        a["incident_cancel"].triggered.connect(
+            lambda: self._on_incident(lambda: detail.open_close(cancel=True)))
         for name, status in STATUS_KEYS.items():
             a[name].triggered.connect(lambda _checked=False, s=status: self.change_unit_status(s))
         a["refresh"].triggered.connect(lambda: self._on_changes(EVERYTHING))
@@ -162,11 +177,14 @@ class DeskWindow(Retranslates, QMainWindow):
         a.roles.triggered.connect(lambda action: self.switch_role(action.data()))
         a["reset_layout"].triggered.connect(self.layouts_reset)
         a.languages.triggered.connect(lambda action: self.switch_language(action.data()))
-        a["quit"].triggered.connect(self.close)
+        a["quit"].triggered.connect(self.request_quit)
         self.incident_form.incidentCreated.connect(self._incident_created)
         self.incidents_board.incidentSelected.connect(self.recommend_panel.show_incident)
+        self.incidents_board.incidentSelected.connect(self.incident_detail.show_incident)
         self.recommend_panel.assigned.connect(lambda *_: self.units_board.message.clear_message())
         self.map_panel.locationPicked.connect(self._map_picked)
+        self.incidents_board.incidentSelected.connect(self.map_panel.show_incident)
+        self.units_board.unitSelected.connect(self.map_panel.show_unit)
 
     def _start_language_and_role(self) -> None:
         language = self.layouts.store.value("desk/language") or self.settings.get(LANGUAGE)
@@ -178,14 +196,19 @@ class DeskWindow(Retranslates, QMainWindow):
         self.switch_role(role)
 
     def _start_loading(self) -> None:
-        self.worker.read(read_incident_types, self.incident_form.set_incident_types)
+        self.worker.read(read_incident_types, self._set_incident_types)
         self.worker.read(Gazetteer.load, self._set_gazetteer)
         self._boards_read.request()
         self._calls_read.request()
         self.halo.start_loading()
 
+    def _set_incident_types(self, types) -> None:
+        self.incident_form.set_incident_types(types)
+        self.incident_detail.set_incident_types(types)
+
     def _set_gazetteer(self, gazetteer: Gazetteer) -> None:
         self.incident_form.location.set_gazetteer(gazetteer)
+        self.incident_detail.set_gazetteer(gazetteer)
         self.halo.form.location.set_gazetteer(gazetteer)
 
     # ---- refreshing
@@ -194,6 +217,7 @@ class DeskWindow(Retranslates, QMainWindow):
         if entities & BOARD_ENTITIES:
             self._boards_read.request()
             self.recommend_panel.refresh(units_changed=bool(entities & UNIT_ENTITIES))
+            self.incident_detail.refresh()
         if "call" in entities:
             self._calls_read.request()
             self.calls_panel.refresh_history()
@@ -218,7 +242,7 @@ class DeskWindow(Retranslates, QMainWindow):
         return (self.worker.is_idle() and self.router.is_idle() and self.network.is_idle()
                 and not self.feed.pending() and not self._boards_read.busy
                 and not self._calls_read.busy and not self.calls_panel.live_events.pending()
-                and self.halo.is_settled())
+                and self.halo.is_settled() and self.incident_detail.is_settled())
 
     # ---- actions
 
@@ -249,6 +273,13 @@ class DeskWindow(Retranslates, QMainWindow):
         current bulletin, so the reader sees what is being keyed."""
         self.focus_panel("reading")
         self.halo.reading.go_on_air()
+
+    def _on_incident(self, act) -> None:
+        """A note, a correction, closing: the detail dock comes forward for it."""
+        dock = self.docks["incident_detail"]
+        dock.show()
+        dock.raise_()
+        act()
 
     def _incident_created(self, incident_id: int) -> None:
         self.incidents_board.select_incident(incident_id)
@@ -293,6 +324,7 @@ class DeskWindow(Retranslates, QMainWindow):
         focus = {"incidents": self.incidents_board.view, "units": self.units_board.view,
                  "recommend": self.recommend_panel.view, "calls": self.calls_panel.ringing_view,
                  "form": self.incident_form.type_combo,
+                 "incident_detail": self.incident_detail.note_edit,
                  **self.halo.focus_widgets()}.get(name, panel)
         focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -313,23 +345,66 @@ class DeskWindow(Retranslates, QMainWindow):
     # ---- language
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Safe Community Desk — Denpasar"))
+        self._show_title()
         titles = {"calls": self.tr("Panggilan"), "form": self.tr("Formulir kejadian"),
                   "incidents": self.tr("Papan kejadian"), "units": self.tr("Papan unit"),
                   "recommend": self.tr("Rekomendasi"), "map": self.tr("Peta"),
+                  "incident_detail": self.tr("Rincian kejadian"),
                   "complaints": self.tr("Pengaduan"),
                   "complaint_form": self.tr("Formulir pengaduan"),
                   "bulletin": self.tr("Buletin"), "reading": self.tr("Layar baca studio"),
                   "agencies": self.tr("Instansi & kategori")}
         for name, title in titles.items():
-            self.docks[name].setWindowTitle(title)
+            # Qt reads a dock's title as a mnemonic text (its title bar, its tab,
+            # its View menu toggle): a "&" must be doubled to be shown.
+            self.docks[name].setWindowTitle(escape_mnemonic(title))
         self.desk_actions.retranslate()
         if self.layouts.role:
             self.role_label.setText(labels.role_name(self.layouts.role))
         self.statusBar().showMessage(
             self.tr("Basis data: %1").replace("%1", self.database.describe()), 5000)
 
+    def _show_title(self) -> None:
+        """The calls in the title too: the taskbar tells of them behind other windows."""
+        title = self.tr("Safe Community Desk — Denpasar")
+        counts = self.calls_panel.counts_text()
+        self.setWindowTitle(f"{title} · {counts}" if counts else title)
+
+    def request_quit(self) -> None:
+        """Ctrl+Q: at once when no call rings or is connected here; else the
+        desk first says what becomes of them ("don't close" is the default)."""
+        if not self._ask_before_closing():
+            self._close_now()
+
+    def _ask_before_closing(self) -> bool:
+        """True when a question about the calls is open (now or still)."""
+        if self.quit_question is not None:
+            self.quit_question.raise_()
+            return True
+        question = self.calls_panel.quit_question()
+        if question is None:
+            return False
+        self.quit_question = question
+        question.confirmed.connect(self._close_now)
+        question.finished.connect(self._quit_question_closed)
+        question.open()
+        return True
+
+    def _quit_question_closed(self) -> None:
+        question, self.quit_question = self.quit_question, None
+        if question is not None:
+            question.deleteLater()
+
+    def _close_now(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The title bar's close button asks as Ctrl+Q does; close() from code does not.
+        if event.spontaneous() and not self._quit_confirmed and self._ask_before_closing():
+            event.ignore()
+            return
+        self.calls_panel.shutdown()
         self.layouts.save()
         self.phone.detach()
         self.halo.shutdown()

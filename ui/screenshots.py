@@ -2,9 +2,10 @@
 
 A throw-away SQLite desk with the Denpasar seed, three calls ringing, open
 incidents with units on the road, drawn offscreen in Bahasa Indonesia and
-in English; then the radio staff's layout with Halo Denpasar tickets and a
-bulletin in the studio view. Demo tooling: it writes its own database and
-never touches the user's.
+in English; the dispatcher's layout on a 1366x768 screen with the first
+fire's incident detail open, in both languages; then the radio staff's
+layout with Halo Denpasar tickets and a bulletin in the studio view.
+Demo tooling: it writes its own database and never touches the user's.
 """
 from __future__ import annotations
 
@@ -33,12 +34,13 @@ SCENE_COMPLAINTS = (  # category, lat, lon, address, description, statuses after
 )
 
 
-def stage_scene(database) -> None:
-    """Incidents, assignments on their way, and calls ringing."""
+def stage_scene(database) -> int:
+    """Incidents, assignments on their way, and calls ringing; returns the
+    first incident's id (a fire with its caller and notes)."""
     from sqlalchemy import select
 
     from dispatch.assignments import assign_unit, change_unit_status
-    from dispatch.incidents import create_incident
+    from dispatch.incidents import add_note, create_incident
     from dispatch.models import Station
     from dispatch.recommend import recommend_for_incident
     from dispatch.settings import Settings
@@ -47,10 +49,17 @@ def stage_scene(database) -> None:
     settings = Settings.in_memory()
     for n, (type_code, lat, lon, address) in enumerate(SCENE_INCIDENTS):
         with database.session() as session:
-            incident = create_incident(session, type_code=type_code, lat=lat, lon=lon,
-                                       actor="operator", address=address)
+            first = n == 0  # the one the dispatcher's detail shows
+            incident = create_incident(
+                session, type_code=type_code, lat=lat, lon=lon, actor="operator",
+                address=address, caller="081237009988" if first else None,
+                notes="2 orang terjebak di lantai dua, asap tebal" if first else "")
             session.flush()
             incident_id = incident.id
+            if first:
+                first_incident = incident_id
+                add_note(session, incident_id=incident_id, actor="dispatcher",
+                         text="Pemilik toko sebelah melapor api sudah sampai atap")
         if n == 2:
             continue  # one incident still waiting for a unit
         with database.reading() as session:
@@ -67,6 +76,7 @@ def stage_scene(database) -> None:
                             lon=(lon + station.lon) / 2)
     for n, number in enumerate(CALLERS):
         ring(database, f"screenshot-{n}@desk", number)
+    return first_incident
 
 
 def stage_halo(database) -> int:
@@ -112,9 +122,9 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
 
     from dispatch.seed import load_seed_file
     from dispatch.storage import open_database
-    from ui.map_view import register_url_schemes
+    from ui.map.view import register_url_schemes
+    from ui.qt.translations import switch_language
     from ui.testing import close_desk, open_desk
-    from ui.translations import switch_language
 
     register_url_schemes()
     app = QApplication.instance() or QApplication(["safedesk-screenshots"])
@@ -124,7 +134,7 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
         os.environ["SAFEDESK_CONFIG_DIR"] = str(Path(scratch) / "config")
         database = open_database(f"sqlite:///{Path(scratch) / 'desk.sqlite3'}")
         load_seed_file(database, None, actor="screenshots")
-        stage_scene(database)
+        first_incident = stage_scene(database)
         bulletin_id = stage_halo(database)
         window = open_desk(database, map_enabled=True, actor="operator")
         window.resize(1600, 940)
@@ -150,7 +160,18 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
             # Leaflet draws its markers a few frames after the API call returns.
             wait(lambda settle=settle: settle.elapsed() > 1500 and window.is_settled())
             written.append(_shoot(window, out_dir / f"desk-{language}.png", language))
+        window.switch_role("dispatcher")
+        window.resize(1366, 768)
+        window.incidents_board.select_incident(first_incident)
+        for language in ("id", "en"):
+            switch_language(language)
+            settle.restart()
+            wait(lambda settle=settle: settle.elapsed() > 1500 and window.is_settled()
+                 and window.incident_detail.incident_id == first_incident)
+            written.append(_shoot(window, out_dir / f"desk-dispatcher-{language}.png",
+                                  language))
         switch_language("id")
+        window.resize(1600, 940)
         window.switch_role("radio")
         window.halo.bulletins.select_bulletin(bulletin_id)
         window.halo.reading.show_bulletin(bulletin_id)

@@ -18,3 +18,7 @@ POLL_INTERVAL_S = declare("ui.poll_interval_s", int, 15,
 REFRESH_DELAY_MS = declare("ui.refresh_delay_ms", int, 60,
                            "Change events that arrive within this many milliseconds cause "
                            "one refresh")
+RING_TONE = declare("ui.ring_tone", bool, True,
+                    "Play a ring tone on this computer's speaker while a call rings")
+RING_VOLUME = declare("ui.ring_volume", int, 70,
+                      "Loudness of the ring tone, 0-100 (a third of it while talking on a call)")

@@ -29,11 +29,15 @@ class IncidentRow:
     priority: int
     status: str
     address: str
-    lat: float
-    lon: float
+    lat: float | None  # None while the place is not known (the caller could not say)
+    lon: float | None
     created_at: datetime
     units: tuple[str, ...]
     caller_number: str | None
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class CallsSnapshot:
     callbacks: tuple[CallRow, ...]
     # E.164 → "emergency" / "complaints": the panel opens the form that fits the line.
     line_purposes: dict[str, str] = field(default_factory=dict)
+    line_displays: dict[str, str] = field(default_factory=dict)  # E.164 → as the centre writes it
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,8 @@ def read_calls(session: Session) -> CallsSnapshot:
                if call.direction is CallDirection.INBOUND]
     return CallsSnapshot(tuple(_call_row(call, lines) for call in ringing),
                          tuple(_call_row(call, lines) for call in callback_list(session)),
-                         {line.number: str(line.purpose) for line in all_lines})
+                         {line.number: str(line.purpose) for line in all_lines},
+                         {line.number: line.display for line in all_lines})
 
 
 def read_call(session: Session, call_id: int) -> CallRow | None:

@@ -12,12 +12,14 @@ from dispatch.sip_identity import parse_caller
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
 from telephony.events import CallEvent, EventKind
-from ui.gui_thread import to_gui
-from ui.translations import switch_language
+from ui.qt.gui_thread import to_gui
+from ui.qt.translations import switch_language
 
 EMERGENCY_LINE = "+62361223333"
 COMPLAINTS_LINE = "+62361244444"
-QUIET_SETTINGS = {"ui.poll_interval_s": 0}  # tests wait for events, not for the safety poll
+# Tests wait for events, not for the safety poll; and ring silently: Qt Multimedia
+# binds to a sound server once per process (tests/test_headset_audio.py brings its own).
+QUIET_SETTINGS = {"ui.poll_interval_s": 0, "ui.ring_tone": False}
 
 
 def open_desk(database: Database, *, settings: dict[str, Any] | None = None,

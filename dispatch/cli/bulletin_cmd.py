@@ -88,7 +88,8 @@ def run_candidates(args) -> int:
     try:
         since = parse_iso(args.since) if args.since else None
     except ValueError:
-        raise InvalidInput(f"--since {args.since!r} is not an ISO time") from None
+        raise InvalidInput(f"--since {args.since!r} is not an ISO time", code="time.not_iso",
+                           option="--since", value=args.since) from None
     with open_db(args).reading() as session:
         rows = [complaint_to_dict(c) for c in candidates_for_bulletin(session, since)]
     if args.json:
@@ -109,6 +110,8 @@ def run_export(args) -> int:
             try:
                 out.write_text(text + "\n", encoding="utf-8")
             except OSError as exc:
-                raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}") from None
+                raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}",
+                                   code="file.cannot_write", path=str(out),
+                                   reason=exc.strerror or str(exc)) from None
     print(out)
     return 0

@@ -112,7 +112,8 @@ def run_purge(args) -> int:
     if days is None:
         days = settings_of(args).get(RECORDING_RETENTION_DAYS)
     if days < 0:
-        raise InvalidInput("--older-than-days cannot be negative")
+        raise InvalidInput("--older-than-days cannot be negative",
+                           code="recording.negative_retention")
     database = open_db(args)
     try:
         with database.session() as session:
@@ -134,7 +135,8 @@ def _parse_since(text: str | None):
     try:
         return parse_iso(text)
     except ValueError:
-        raise InvalidInput(f"--since: {text!r} is not an ISO 8601 time") from None
+        raise InvalidInput(f"--since: {text!r} is not an ISO 8601 time", code="time.not_iso",
+                           option="--since", value=text) from None
 
 
 def _print_calls(rows: list[dict], as_json: bool) -> None:

@@ -123,7 +123,8 @@ def _day(text: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{flag} {text!r} is not a date like 2026-11-23") from None
+        raise InvalidInput(f"{flag} {text!r} is not a date like 2026-11-23",
+                           code="time.not_a_date", option=flag, value=text) from None
 
 
 def run_categories(args) -> int:

@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 from dispatch.cli.context import actor_of, open_db, print_json
-from dispatch.incidents import add_report, create_incident, get_incident, list_incidents
+from dispatch.errors import InvalidInput
+from dispatch.incidents import (
+    add_note,
+    add_report,
+    correct_incident,
+    create_incident,
+    get_incident,
+    list_incidents,
+)
 from dispatch.serialize import incident_to_dict
 from dispatch.timeutil import format_wita
 
@@ -13,8 +21,11 @@ def add_commands(subparsers) -> None:
 
     create = commands.add_parser("create", help="open an incident")
     create.add_argument("--type", required=True, dest="type_code", metavar="TYPE")
-    create.add_argument("--lat", required=True, type=float)
-    create.add_argument("--lon", required=True, type=float)
+    create.add_argument("--lat", type=float)
+    create.add_argument("--lon", type=float)
+    create.add_argument("--place-unknown", action="store_true",
+                        help="nobody knows where yet: no --lat/--lon, located later "
+                             "(incidents correct ID --lat --lon)")
     create.add_argument("--address", default="")
     create.add_argument("--caller", metavar="NUMBER")
     create.add_argument("--priority", type=int, metavar="N", help="1 (most urgent) to 5")
@@ -37,6 +48,24 @@ def add_commands(subparsers) -> None:
     report.add_argument("--json", action="store_true")
     report.set_defaults(handler=run_add_report)
 
+    correct = commands.add_parser("correct", help="correct the type, priority, place or "
+                                                  "address (or locate an incident)")
+    correct.add_argument("incident_id", type=int, metavar="ID")
+    correct.add_argument("--type", dest="type_code", metavar="TYPE")
+    correct.add_argument("--priority", type=int, metavar="N")
+    correct.add_argument("--lat", type=float)
+    correct.add_argument("--lon", type=float)
+    correct.add_argument("--address")
+    correct.add_argument("--outside-area", action="store_true")
+    correct.add_argument("--json", action="store_true")
+    correct.set_defaults(handler=run_correct)
+
+    note = commands.add_parser("note", help="add a note to the incident's timeline")
+    note.add_argument("incident_id", type=int, metavar="ID")
+    note.add_argument("text")
+    note.add_argument("--json", action="store_true")
+    note.set_defaults(handler=run_note)
+
     listing = commands.add_parser("list", help="incidents, most urgent first")
     listing.add_argument("--open", action="store_true", help="only open ones")
     listing.add_argument("--json", action="store_true")
@@ -49,7 +78,12 @@ def add_commands(subparsers) -> None:
 
     close = commands.add_parser("close", help="close (or --cancel) an incident")
     close.add_argument("incident_id", type=int, metavar="ID")
-    close.add_argument("--cancel", action="store_true", help="a false alarm")
+    close.add_argument("--cancel", action="store_true",
+                       help="nothing to do (a false alarm, a duplicate, a prank)")
+    close.add_argument("--disposition", metavar="WHY",
+                       help="closing: handled (default), referred, no_action_needed; "
+                            "cancelling: false_alarm (default), duplicate, prank, "
+                            "caller_cancelled")
     close.add_argument("--note", default="")
     close.add_argument("--json", action="store_true")
     close.set_defaults(handler=run_close)
@@ -57,11 +91,19 @@ def add_commands(subparsers) -> None:
 
 def _line(data: dict) -> str:
     units = ",".join(data["units"]) or "-"
+    place = (f"{data['lat']:.5f},{data['lon']:.5f}" if data["lat"] is not None
+             else "place-unknown")
     return (f"#{data['id']:<5} P{data['priority']} {data['type']:<14} {data['status']:<10} "
-            f"{data['lat']:.5f},{data['lon']:.5f} units:{units} {data['address']}")
+            f"{place} units:{units} {data['address']}")
 
 
 def run_create(args) -> int:
+    if args.place_unknown and (args.lat is not None or args.lon is not None):
+        raise InvalidInput("--place-unknown goes without --lat/--lon",
+                           code="place.unknown_with_coordinates")
+    if not args.place_unknown and (args.lat is None or args.lon is None):
+        raise InvalidInput("give the place (--lat and --lon), or say --place-unknown",
+                           code="place.required")
     database = open_db(args)
     with database.session() as session:
         incident = create_incident(session, type_code=args.type_code, lat=args.lat, lon=args.lon,
@@ -69,6 +111,30 @@ def run_create(args) -> int:
                                    caller=args.caller, priority=args.priority, call_id=args.call,
                                    outside_area=args.outside_area,
                                    not_a_duplicate=args.not_a_duplicate)
+        session.flush()
+        data = incident_to_dict(incident, full=True)
+    print_json(data) if args.json else print(_line(data))
+    return 0
+
+
+def run_correct(args) -> int:
+    database = open_db(args)
+    with database.session() as session:
+        incident = correct_incident(session, incident_id=args.incident_id, actor=actor_of(args),
+                                    type_code=args.type_code, priority=args.priority,
+                                    lat=args.lat, lon=args.lon, address=args.address,
+                                    outside_area=args.outside_area)
+        session.flush()
+        data = incident_to_dict(incident, full=True)
+    print_json(data) if args.json else print(_line(data))
+    return 0
+
+
+def run_note(args) -> int:
+    database = open_db(args)
+    with database.session() as session:
+        incident = add_note(session, incident_id=args.incident_id, text=args.text,
+                            actor=actor_of(args))
         session.flush()
         data = incident_to_dict(incident, full=True)
     print_json(data) if args.json else print(_line(data))
@@ -118,7 +184,8 @@ def run_close(args) -> int:
     database = open_db(args)
     with database.session() as session:
         incident = close_incident(session, incident_id=args.incident_id, actor=actor_of(args),
-                                  cancel=args.cancel, note=args.note)
+                                  cancel=args.cancel, note=args.note,
+                                  disposition=args.disposition)
         session.flush()
         data = incident_to_dict(incident, full=True)
     print_json(data) if args.json else print(_line(data))

@@ -36,6 +36,9 @@ def add_commands(subparsers) -> None:
     recommend.add_argument("--limit", type=int)
     recommend.add_argument("--include-busy", action="store_true",
                            help="also units on other incidents (after the available ones)")
+    recommend.add_argument("--area", metavar="PLACE",
+                           help="for an incident whose place is not known yet: rank from this "
+                                "named area (a kecamatan or landmark of the gazetteer)")
     recommend.add_argument("--json", action="store_true")
     recommend.set_defaults(handler=run_recommend)
 
@@ -44,6 +47,9 @@ def add_commands(subparsers) -> None:
     assign.add_argument("callsign", metavar="CALLSIGN")
     assign.add_argument("--reassign", metavar="REASON",
                         help="take the unit off the incident it is on, for this reason")
+    assign.add_argument("--area", metavar="PLACE",
+                        help="for an incident whose place is not known yet: send the unit to "
+                             "this named area")
     assign.add_argument("--json", action="store_true")
     assign.set_defaults(handler=run_assign)
 
@@ -102,7 +108,7 @@ def run_recommend(args) -> int:
     with database.reading() as session:
         ranked = recommend_for_incident(session, incident_id=args.incident_id,
                                         settings=settings, limit=args.limit,
-                                        include_busy=args.include_busy)
+                                        include_busy=args.include_busy, area=args.area)
         rows = [recommendation_to_dict(r) for r in ranked]
     warning = eta_warning(rows[0]["eta_s"] if rows else None, settings)
     if warning:
@@ -126,7 +132,7 @@ def run_assign(args) -> int:
     with database.session() as session:
         assignment = assign_unit(session, incident_id=args.incident_id, callsign=args.callsign,
                                  actor=actor_of(args), settings=settings,
-                                 reassign_reason=args.reassign)
+                                 reassign_reason=args.reassign, area=args.area)
         session.flush()
         data = assignment_to_dict(assignment)
     warning = eta_warning(data["eta_s"], settings)

@@ -20,7 +20,8 @@ def driver_class(protocol: str) -> type[RelayDriver]:
         return DRIVERS[name]
     except KeyError:
         raise RelayFault(f"unknown relay protocol {protocol!r}; choose one of "
-                         f"{', '.join(PROTOCOLS)}") from None
+                         f"{', '.join(PROTOCOLS)}", code="relay.unknown_protocol",
+                         protocol=protocol, known=", ".join(PROTOCOLS)) from None
 
 
 def open_driver(protocol: str, url: str, *, baudrate: int = 9600, relays: int | None = None,
@@ -29,7 +30,7 @@ def open_driver(protocol: str, url: str, *, baudrate: int = 9600, relays: int | 
     cls = driver_class(protocol)
     if not url:
         raise RelayFault("no relay port configured (set radio.port, e.g. /dev/ttyUSB0, "
-                         "COM3 or socket://host:port)")
+                         "COM3 or socket://host:port)", code="relay.no_port")
     return cls.open(url, baudrate=baudrate, relays=relays, reply_timeout=reply_timeout)
 
 

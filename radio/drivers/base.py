@@ -29,10 +29,12 @@ class RelayFault(DeskError):
     """The relay did not do, or could not confirm, what the desk asked: it is
     unplugged, silent, or reports another state. The message names the port.
     ``link_lost`` is true when the port itself failed (gone or silent), so
-    sending it anything more is pointless until it is reopened."""
+    sending it anything more is pointless until it is reopened. ``code`` and
+    the params name the fault for the window, as for every DeskError."""
 
-    def __init__(self, message: str, *, link_lost: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, link_lost: bool = False, code: str = "",
+                 **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.link_lost = link_lost
 
 
@@ -50,11 +52,14 @@ class SerialLink:
 
     def _vanished(self, exc: BaseException) -> RelayFault:
         return RelayFault(f"{self.device} on {self.name} disappeared ({exc}); "
-                          "check the cable and power", link_lost=True)
+                          "check the cable and power", link_lost=True, code="relay.vanished",
+                          device=self.device, port=self.name, detail=str(exc))
 
-    def _silent(self, what: str) -> RelayFault:
+    def _silent(self, what: str, command: str | None) -> RelayFault:
         return RelayFault(f"{self.device} on {self.name} did not answer {what} within "
-                          f"{self.reply_timeout:g} s", link_lost=True)
+                          f"{self.reply_timeout:g} s", link_lost=True, code="relay.silent",
+                          device=self.device, port=self.name, command=command or what,
+                          timeout=self.reply_timeout)
 
     def write(self, data: bytes) -> None:
         # No flush(): on POSIX it is tcdrain(), which has no timeout and can
@@ -71,21 +76,23 @@ class SerialLink:
         except (serial.SerialException, OSError) as exc:
             raise self._vanished(exc) from None
 
-    def read_exact(self, size: int, what: str) -> bytes:
+    def read_exact(self, size: int, what: str, command: str | None = None) -> bytes:
+        """`what` names the request in the English message; `command` is the
+        bare command (FF 01 00) the window shows in its own sentence."""
         deadline = time.monotonic() + self.reply_timeout
         while len(self._pending) < size:
             if time.monotonic() >= deadline:
-                raise self._silent(what)
+                raise self._silent(what, command)
             self._pending += self._read_some()
         data = bytes(self._pending[:size])
         del self._pending[:size]
         return data
 
-    def read_until(self, terminator: bytes, what: str) -> bytes:
+    def read_until(self, terminator: bytes, what: str, command: str | None = None) -> bytes:
         deadline = time.monotonic() + self.reply_timeout
         while (end := self._pending.find(terminator)) < 0:
             if time.monotonic() >= deadline:
-                raise self._silent(what)
+                raise self._silent(what, command)
             self._pending += self._read_some()
         end += len(terminator)
         data = bytes(self._pending[:end])
@@ -131,7 +138,8 @@ def open_port(url: str, *, baudrate: int, device: str = "relay") -> serial.Seria
         port = serial.serial_for_url(url, baudrate=baudrate, timeout=READ_SLICE_S,
                                      write_timeout=2.0)
     except (serial.SerialException, OSError, ValueError) as exc:
-        raise RelayFault(f"cannot open {device} port {url!r}: {exc}") from None
+        raise RelayFault(f"cannot open {device} port {url!r}: {exc}", code="relay.cannot_open",
+                         device=device, port=url, detail=str(exc)) from None
     # pyserial leaves Nagle on for socket://, so a switch followed at once by
     # its read-back would wait for the far end's delayed ACK (about 40 ms).
     sock = getattr(port, "_socket", None)
@@ -143,7 +151,8 @@ def open_port(url: str, *, baudrate: int, device: str = "relay") -> serial.Seria
         port.reset_input_buffer()
     except (serial.SerialException, OSError) as exc:
         port.close()
-        raise RelayFault(f"cannot open {device} port {url!r}: {exc}") from None
+        raise RelayFault(f"cannot open {device} port {url!r}: {exc}", code="relay.cannot_open",
+                         device=device, port=url, detail=str(exc)) from None
     return port
 
 
@@ -166,7 +175,8 @@ class RelayDriver(ABC):
         if not 1 <= count <= self.max_relays:
             port.close()
             raise RelayFault(f"{self.protocol} relays number 1 to {self.max_relays}, "
-                             f"not {count}")
+                             f"not {count}", code="relay.bad_count", protocol=self.protocol,
+                             most=self.max_relays, count=count)
         self.relays = count
         self.link = SerialLink(port, name or getattr(port, "name", None) or "?", reply_timeout)
         # One exchange (command, then its answer) at a time, whoever calls.
@@ -185,7 +195,8 @@ class RelayDriver(ABC):
     def check_channel(self, channel: int) -> None:
         if not isinstance(channel, int) or not 1 <= channel <= self.relays:
             raise RelayFault(f"channel {channel} is out of range: this {self.protocol} "
-                             f"relay has channels 1 to {self.relays}")
+                             f"relay has channels 1 to {self.relays}", code="relay.bad_channel",
+                             channel=channel, protocol=self.protocol, relays=self.relays)
 
     # -- what each device does differently -------------------------------
     @abstractmethod
@@ -210,7 +221,8 @@ class RelayDriver(ABC):
         the wait is interrupted, so a pulse never ends keyed."""
         self.check_channel(channel)
         if ms <= 0:
-            raise RelayFault(f"pulse length must be positive, not {ms} ms")
+            raise RelayFault(f"pulse length must be positive, not {ms} ms",
+                             code="relay.bad_pulse", ms=ms)
         self.set(channel, True)
         try:
             time.sleep(ms / 1000.0)
@@ -251,7 +263,9 @@ class RelayDriver(ABC):
             if states.get(channel) is not on:
                 got = {True: "on", False: "off", None: "nothing"}[states.get(channel)]
                 raise RelayFault(f"relay {channel} on {self.link.name} reads {got} after "
-                                 f"switching it {'on' if on else 'off'}")
+                                 f"switching it {'on' if on else 'off'}",
+                                 code="relay.reads_wrong", channel=channel,
+                                 port=self.link.name, got=got, wanted="on" if on else "off")
 
     def __enter__(self) -> RelayDriver:
         return self

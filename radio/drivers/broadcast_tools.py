@@ -48,7 +48,8 @@ class BroadcastToolsDriver(RelayDriver):
     def __init__(self, *args, unit: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not 0 <= unit <= 7:
-            raise RelayFault(f"Broadcast Tools unit id is 0 to 7, not {unit}")
+            raise RelayFault(f"Broadcast Tools unit id is 0 to 7, not {unit}",
+                             code="relay.bad_unit_id", unit=unit)
         self.unit = unit
 
     def _switch(self, channel: int, on: bool) -> None:
@@ -60,17 +61,23 @@ class BroadcastToolsDriver(RelayDriver):
         # Other lines may come first: RRR acknowledgements, input-change
         # reports, replies of other units on a multi-drop line.
         for _ in range(_MAX_LINES):
-            line = self.link.read_until(b"\n", f"the relay status request *{self.unit:d}SR")
+            line = self.link.read_until(b"\n", f"the relay status request *{self.unit:d}SR",
+                                        f"*{self.unit:d}SR")
             if b"EEE" in line:
-                raise RelayFault(f"relay on {self.link.name} rejected a command (EEE)")
+                raise RelayFault(f"relay on {self.link.name} rejected a command (EEE)",
+                                 code="relay.rejected", port=self.link.name)
             states = parse_status(line, self.unit)
             if states is not None:
                 missing = [c for c in channels if c not in states]
                 if missing:
                     raise RelayFault(f"relay on {self.link.name} reports {len(states)} relays, "
-                                     f"channel {missing[0]} is not among them")
+                                     f"channel {missing[0]} is not among them",
+                                     code="relay.missing_channel", port=self.link.name,
+                                     count=len(states), channel=missing[0])
                 return {c: states[c] for c in channels}
             if time.monotonic() >= deadline:
                 break
         raise RelayFault(f"relay on {self.link.name} sent no relay status (S{self.unit}R) "
-                         f"within {self.link.reply_timeout:g} s", link_lost=True)
+                         f"within {self.link.reply_timeout:g} s", link_lost=True,
+                         code="relay.no_status", port=self.link.name, command=f"S{self.unit}R",
+                         timeout=self.link.reply_timeout)

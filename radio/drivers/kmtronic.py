@@ -22,9 +22,10 @@ def single_status_command(channel: int) -> bytes:
     return bytes((START, channel, 0x03))
 
 
-def _flag(value: int, where: str) -> bool:
+def _flag(value: int, port: str) -> bool:
     if value not in (0x00, 0x01):
-        raise RelayFault(f"{where}: status byte {value:02X} is neither 00 nor 01")
+        raise RelayFault(f"relay on {port}: status byte {value:02X} is neither 00 nor 01",
+                         code="relay.bad_status_byte", port=port, value=f"{value:02X}")
     return value == 0x01
 
 
@@ -44,13 +45,16 @@ class KMTronicDriver(RelayDriver):
             for channel in channels:
                 command = single_status_command(channel)
                 self.link.write(command)
-                reply = self.link.read_exact(3, "the status request " + command.hex(" ").upper())
+                reply = self.link.read_exact(3, "the status request " + command.hex(" ").upper(),
+                                             command.hex(" ").upper())
                 if reply[:2] != command[:2]:
                     raise RelayFault(f"{where}: status reply {reply.hex(' ').upper()} is "
-                                     f"not for relay {channel}")
-                states[channel] = _flag(reply[2], where)
+                                     f"not for relay {channel}", code="relay.wrong_reply",
+                                     port=self.link.name, reply=reply.hex(" ").upper(),
+                                     channel=channel)
+                states[channel] = _flag(reply[2], self.link.name)
             return states
         self.link.write(STATUS_ALL)
         reply = self.link.read_exact(self.relays, "the status request FF 09 00 (is the relay "
-                                     f"count {self.relays} right?)")
-        return {channel: _flag(reply[channel - 1], where) for channel in channels}
+                                     f"count {self.relays} right?)", STATUS_ALL.hex(" ").upper())
+        return {channel: _flag(reply[channel - 1], self.link.name) for channel in channels}

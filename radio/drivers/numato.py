@@ -51,7 +51,8 @@ class NumatoDriver(RelayDriver):
 
     def _exchange(self, command: bytes) -> bytes:
         self.link.write(command)
-        return self.link.read_until(PROMPT, repr(command.decode("ascii").strip()))
+        return self.link.read_until(PROMPT, repr(command.decode("ascii").strip()),
+                                    command.decode("ascii").strip())
 
     def _switch(self, channel: int, on: bool) -> None:
         # The echo and prompt must be consumed here, or the next read-back
@@ -66,6 +67,8 @@ class NumatoDriver(RelayDriver):
             state = parse_read(reply, command)
             if state is None:
                 raise RelayFault(f"relay on {self.link.name} gave no on/off answer to "
-                                 f"{command.decode('ascii').strip()!r}: {reply!r}")
+                                 f"{command.decode('ascii').strip()!r}: {reply!r}",
+                                 code="relay.no_answer", port=self.link.name,
+                                 command=command.decode("ascii").strip(), reply=repr(reply))
             states[channel] = state
         return states

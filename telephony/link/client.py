@@ -1,6 +1,6 @@
 """The window's handle on the engine process: `EngineClient` looks like the
 engine to the UI (add_listener, answer/hangup/hold/resume/call_back/
-active_calls returning Futures, `running`), so ui/softphone_bridge.py and
+active_calls returning Futures, `running`), so ui/calls/softphone_bridge.py and
 the Calls panel need not know the engine lives in another process.
 
     client = EngineClient(place, actor="ayu", headset=pipes)
@@ -205,7 +205,8 @@ class EngineClient:
         link, self._link = self._link, None
         if link is not None:
             link.close()
-        self._fail_pending("the window closed its link to the engine")
+        self._fail_pending(lambda: EngineUnavailable("the window closed its link to the engine",
+                                                     code="engine.link_closed"))
 
     # ---- internals
 
@@ -222,7 +223,7 @@ class EngineClient:
     def _open(self, timeout: float) -> tuple[Any, dict]:
         facts = self.place.read_facts()
         if not facts or "authkey" not in facts:
-            raise EngineUnavailable(self.place.nothing_running())
+            raise EngineUnavailable(self.place.nothing_running(), code="engine.not_running")
         outcome: dict[str, Any] = {}
         decided = threading.Lock()  # the attempt's result, or the caller giving up on it
 
@@ -235,10 +236,10 @@ class EngineClient:
                     "protocol": PROTOCOL, "role": self.role, "pid": os.getpid(),
                     "headset": self.headset is not None, "latency_ms": self.latency_ms}))
                 if not connection.poll(timeout):
-                    raise EngineUnavailable("the engine did not say hello")
+                    raise EngineUnavailable("the engine did not say hello", code="engine.no_hello")
                 frame = connection.recv_bytes(MAX_FRAME_BYTES)
                 if frame[:1] != HELLO:
-                    raise EngineUnavailable("the engine did not say hello")
+                    raise EngineUnavailable("the engine did not say hello", code="engine.no_hello")
                 hello = unpack_json(frame)
                 with decided:
                     if "abandoned" in outcome:
@@ -261,12 +262,15 @@ class EngineClient:
             if isinstance(error, EngineUnavailable):
                 raise error
             reason = f": {error}" if error is not None else " in time"
-            raise EngineUnavailable(f"no engine answered for {self.place.data_dir}{reason}")
+            raise EngineUnavailable(f"no engine answered for {self.place.data_dir}{reason}",
+                                    code="engine.no_answer")
         connection, hello = outcome["result"]
         if hello.get("protocol") != PROTOCOL:
             connection.close()
             raise EngineUnavailable(f"the engine speaks link protocol {hello.get('protocol')}, "
-                                    f"this window {PROTOCOL}: restart it")
+                                    f"this window {PROTOCOL}: restart it",
+                                    code="engine.other_protocol",
+                                    engine=hello.get("protocol"), window=PROTOCOL)
         return connection, hello
 
     def _adopt(self, connection, hello: dict) -> None:
@@ -359,7 +363,8 @@ class EngineClient:
             if link is not None:
                 self._pending[request] = future
         if link is None:
-            future.set_exception(EngineUnavailable("the phone engine is not connected"))
+            future.set_exception(EngineUnavailable("the phone engine is not connected",
+                                                    code="engine.not_connected"))
             return future
         link.queue(pack_json(COMMAND, {"id": request, "name": name, "args": args}))
         return future
@@ -377,7 +382,8 @@ class EngineClient:
         link.close()
         if self._forwarder is not None:
             self._forwarder.linked(False)
-        self._fail_pending("the link to the phone engine was lost")
+        self._fail_pending(lambda: EngineUnavailable("the link to the phone engine was lost",
+                                                     code="engine.link_lost"))
         if self._closed.is_set():
             return
         log.warning("engine link lost: %s", reason)
@@ -386,12 +392,13 @@ class EngineClient:
         self._tell_link(False, reason)
         self._lost.set()
 
-    def _fail_pending(self, why: str) -> None:
+    def _fail_pending(self, error: Callable[[], EngineUnavailable]) -> None:
+        """Each command still waiting gets its own `error()`."""
         with self._lock:
             pending, self._pending = self._pending, {}
         for future in pending.values():
             if not future.done():
-                future.set_exception(EngineUnavailable(why))
+                future.set_exception(error())
 
     def _tell_link(self, connected: bool, line: str) -> None:
         with self._lock:

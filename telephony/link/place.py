@@ -115,7 +115,7 @@ class EnginePlace:
             if lock is not None:
                 return lock
             if time.monotonic() >= deadline:
-                raise EngineAlreadyRunning(self.describe_running())
+                raise EngineAlreadyRunning(self.describe_running(), code="engine.already_running")
             time.sleep(0.05)
 
     def engine_running(self) -> bool:

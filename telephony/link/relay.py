@@ -1,7 +1,7 @@
 """The operator's headset across the link, both ends.
 
 pjmedia's clock thread fills the engine's earpiece pipe and drains its
-microphone pipe every 20 ms; the headset (ui/headset.py) plays and records
+microphone pipe every 20 ms; the headset (ui/headset/bridge.py) plays and records
 in the window's process, on pipes of its own. Between them:
 
     engine earpiece pipe ─HeadsetRelay.run─▶ E frames ─▶ window earpiece pipe
@@ -124,7 +124,7 @@ class HeadsetRelay:
         if microphone.available() == 0:
             # pjmedia found the pipe empty (and padded with silence): keep one
             # frame in hand from now on, so frames arriving a little late do
-            # not make gaps (what ui/headset_pump did when the pipe was local).
+            # not make gaps (what ui/headset/pump did when the pipe was local).
             microphone.write(self._silence)
         microphone.write(pcm)
         self.latency.add(written_ns)
@@ -138,7 +138,7 @@ class MicrophoneForwarder:
     """The window's side: what the headset writes into the microphone pipe,
     sent to the engine as soon as it is there.
 
-    One sample stays behind in the pipe: ui/headset_pump primes an *empty*
+    One sample stays behind in the pipe: ui/headset/pump primes an *empty*
     microphone pipe with a frame of silence (that is where pjmedia read, in
     one process), and the engine's HeadsetRelay now does that next to
     pjmedia; a sample left here keeps the pump from adding its own. That

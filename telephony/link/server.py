@@ -196,11 +196,13 @@ class LinkServer:
         }
         command = commands.get(name)
         if command is None:
-            return _failed(InvalidInput(f"unknown engine command {name!r}"))
+            return _failed(InvalidInput(f"unknown engine command {name!r}",
+                                         code="engine.unknown_command", name=name))
         try:
             return command()
         except (KeyError, TypeError, ValueError) as exc:
-            return _failed(InvalidInput(f"bad arguments for {name}: {exc}"))
+            return _failed(InvalidInput(f"bad arguments for {name}: {exc}",
+                                         code="engine.bad_arguments", name=name))
 
     def _stop_requested(self) -> Future:
         log.info("engine link: asked to stop")

@@ -14,7 +14,9 @@ Every frame is bytes whose first byte says what follows:
     c  COMMAND     JSON, window → engine: {"id", "name", "args"}
     r  REPLY       JSON, engine → window: {"id", "ok": true, "result"} or
                    {"id", "ok": false, "error": one line, "error_class",
-                   "error_classes": the class and its bases, most derived first}
+                   "error_classes": the class and its bases, most derived first,
+                   "code" and "params": a DeskError's, so the window can say it
+                   in its own language (enums as their values)}
     E  EARPIECE    engine → window: 8-byte big-endian time.monotonic_ns() the
                    audio entered the engine's earpiece pipe, then raw PCM
     M  MICROPHONE  window → engine: the same, from the window's microphone pipe
@@ -158,8 +160,28 @@ def error_to_plain(error: BaseException) -> dict:
     text = str(error).strip().splitlines()
     classes = [cls.__name__ for cls in type(error).__mro__
                if issubclass(cls, BaseException) and cls not in (BaseException, Exception)]
-    return {"ok": False, "error": text[0] if text else type(error).__name__,
-            "error_class": type(error).__name__, "error_classes": classes}
+    plain = {"ok": False, "error": text[0] if text else type(error).__name__,
+             "error_class": type(error).__name__, "error_classes": classes}
+    if isinstance(error, DeskError):
+        plain["code"] = error.code
+        plain["params"] = {str(name): _param(value) for name, value in error.params.items()}
+    return plain
+
+
+def _param(value: Any) -> Any:
+    """A refusal's value as JSON: enums by value, lists as lists, a nested
+    refusal (or anything else) as its one line of text."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_param(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _param(item) for key, item in value.items()}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
 
 
 def error_from_plain(reply: dict) -> Exception:
@@ -172,9 +194,21 @@ def error_from_plain(reply: dict) -> Exception:
     chain = [str(c) for c in reply.get("error_classes") or [name]]
     known = _known_desk_errors()
     if name in known:
-        return known[name](text)
-    base = next((known[c] for c in chain if c in known), RemoteError)
-    return _stand_in(name, base)(text)
+        cls = known[name]
+    else:
+        base = next((known[c] for c in chain if c in known), RemoteError)
+        cls = _stand_in(name, base)
+    if not issubclass(cls, DeskError):
+        return cls(text)
+    # Not through the class's own __init__: some take other arguments
+    # (LikelyDuplicate its matches); the message, code and params are all
+    # the window reads.
+    error = cls.__new__(cls)
+    Exception.__init__(error, text)
+    params = reply.get("params")
+    error.code = str(reply.get("code") or "")
+    error.params = dict(params) if isinstance(params, dict) else {}
+    return error
 
 
 _STAND_INS: dict[tuple[str, type], type] = {}
