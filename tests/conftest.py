@@ -74,11 +74,26 @@ def _fresh_postgres_url(server_url: str, template: str) -> str:
     return server_url.rsplit("/", 1)[0] + "/" + name
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One SQLite file migrated to head, copied for each test, as the
+    PostgreSQL template is: five migrations per test cost time (the
+    migrations themselves are tested from an empty database in
+    tests/test_storage.py)."""
+    from dispatch.storage import open_database
+    path = tmp_path_factory.mktemp("sqlite-template") / "desk.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    database.dispose()  # the last connection closes: the WAL is folded in
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A fresh, migrated, empty database URL on each backend."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        path = tmp_path / "desk.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
     server = request.getfixturevalue("postgres_server_url")
     template = request.getfixturevalue("postgres_template")
     return _fresh_postgres_url(server, template)

@@ -65,6 +65,23 @@ def test_a_failing_subscriber_does_not_stop_the_others(database):
     assert len(seen) == 1
 
 
+def test_a_disposed_database_is_freed(db_url):
+    """A process that opens many databases (a test run, a bench) must not
+    keep each one after dispose(): SQLAlchemy keeps a session factory's
+    listeners, bound to the Database, out of the collector's reach unless
+    they are removed."""
+    import gc
+    import weakref
+    database = open_database(db_url)
+    with database.session() as session:  # the listeners have run
+        record_audit(session, actor="t", action="test", entity="t", entity_id="1")
+    gone = weakref.ref(database)
+    database.dispose()
+    del database
+    gc.collect()
+    assert gone() is None
+
+
 def test_sqlite_is_wal_with_foreign_keys_and_full_sync(tmp_path):
     database = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
     with database.engine.connect() as connection:

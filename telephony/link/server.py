@@ -223,6 +223,8 @@ class Session:
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._send_lock = threading.Lock()
         self._finished = threading.Event()
+        self._gone_lock = threading.Lock()
+        self._gone_said = False
         self._writer = threading.Thread(target=self._run, name=f"link-{number}", daemon=True)
 
     def start(self) -> None:
@@ -274,8 +276,7 @@ class Session:
                     frame = _reply_frame(*frame)
                 self.send_now(frame)
         except (OSError, EOFError, ValueError) as exc:
-            if not self._finished.is_set():
-                log.info("engine link: client %d (pid %d) lost: %s", self.number, self.pid, exc)
+            self._say_gone(str(exc))  # a window killed while we were sending to it
         finally:
             self.end()
 
@@ -324,10 +325,19 @@ class Session:
         except (TypeError, ValueError) as exc:
             if not self._finished.is_set():  # else: closed under recv_bytes() by end()
                 log.warning("engine link: client %d sent a bad frame: %s", self.number, exc)
-        if not self._finished.is_set():
-            log.info("engine link: %s pid %d disconnected (client %d)", self.role, self.pid,
-                     self.number)
+        self._say_gone(None)
         self.end()
+
+    def _say_gone(self, why: str | None) -> None:
+        """One line for a window that went away, whichever of its two
+        threads noticed first (the reader at end of stream, the writer on a
+        broken pipe); none when the engine itself ended the link."""
+        with self._gone_lock:
+            if self._finished.is_set() or self._gone_said:
+                return
+            self._gone_said = True
+        log.info("engine link: %s pid %d disconnected (client %d%s)", self.role, self.pid,
+                 self.number, f": {why}" if why else "")
 
     def _command(self, message: dict) -> None:
         request = message.get("id")
