@@ -92,7 +92,8 @@ def test_the_detail_shows_the_caller_calls_units_and_timeline(qtbot, desk, seede
     assert "WITA" in timeline[0]
     assert any("PMK-UTR-1 dalam perjalanan" in line for line in timeline)
     assert any("status: terbuka → unit dikirim" in line for line in timeline)
-    assert timeline[-1].split(" · ")[1:3] == ["calltaker", "dibuat: kebakaran P1"]
+    # The type by its name in the desk's language, not its code.
+    assert timeline[-1].split(" · ")[1:3] == ["calltaker", "dibuat: Kebakaran P1"]
 
     with seeded.session() as session:  # another desk: the detail follows
         change_unit_status(session, callsign="PMK-UTR-1", status="on_scene", actor="made")
@@ -142,7 +143,8 @@ def test_the_timeline_is_said_from_its_values_in_each_language(qtbot, desk, seed
         "korban luka bakar)",
         "unit: AMB-BRT-1 dalam perjalanan",
         f"laporan tambahan: panggilan #{call.call_id}: tetangga juga melapor",
-        f"koreksi: prioritas {priority[1:]} → 4, alamat  → Warung Men Sari, Jl. Imam Bonjol",
+        f"koreksi: prioritas {priority[1:]} → 4, alamat (belum diketahui) → Warung Men Sari, "
+        "Jl. Imam Bonjol",
         "lokasi ditemukan: lintang (belum diketahui) → -8.656, bujur (belum diketahui) → 115.201",
         "status: terbuka → unit dikirim",
         "unit: AMB-BRT-1 ditugaskan ke Denpasar Barat (lokasi belum diketahui)",
@@ -159,7 +161,8 @@ def test_the_timeline_is_said_from_its_values_in_each_language(qtbot, desk, seed
         "korban luka bakar)",
         "unit: AMB-BRT-1 en route",
         f"another report: call #{call.call_id}: tetangga juga melapor",
-        f"correction: priority {priority[1:]} → 4, address  → Warung Men Sari, Jl. Imam Bonjol",
+        f"correction: priority {priority[1:]} → 4, address (not known) → Warung Men Sari, "
+        "Jl. Imam Bonjol",
         "located: latitude (not known) → -8.656, longitude (not known) → 115.201",
         "status: open → unit dispatched",
         "unit: AMB-BRT-1 dispatched to Denpasar Barat (location not known yet)",

@@ -262,7 +262,9 @@ class IncidentDetailPanel(Retranslates, QWidget):
             self._show_values(detail)
             self.units_model.set_rows(detail.units)
             self.timeline_list.clear()
-            self.timeline_list.addItems([incident_labels.timeline_line(entry)
+            type_names = {choice.code: labels.localized(choice.name_id, choice.name_en)
+                          for choice in self._types}
+            self.timeline_list.addItems([incident_labels.timeline_line(entry, type_names)
                                          for entry in reversed(detail.timeline)])
         self.place_warning.setVisible(detail is not None and not detail.located
                                       and detail.is_open)

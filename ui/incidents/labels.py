@@ -13,6 +13,9 @@ never guessed at by parsing a sentence that may be reworded.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from dispatch.assignments import CANCEL_DISPOSITIONS, CLOSE_DISPOSITIONS
@@ -77,21 +80,23 @@ def timeline_kind(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def timeline_text(kind: str, text: str, data: dict | None) -> str:
-    """The entry's words in the desk's language, said from its values."""
+def timeline_text(kind: str, text: str, data: dict | None,
+                  type_names: Mapping[str, str] | None = None) -> str:
+    """The entry's words in the desk's language, said from its values;
+    `type_names` (code → name in the desk's language) names incident types."""
     say = _SAY.get(kind)
     if not data or say is None:
         return text
     try:
-        return say(data)
+        return say(data, type_names or {})
     except (KeyError, TypeError, ValueError):  # values of a shape not known here
         return text
 
 
-def timeline_line(entry) -> str:
+def timeline_line(entry, type_names: Mapping[str, str] | None = None) -> str:
     """One TimelineEntry as a line: when · who · what."""
     return f"{when(entry.at)} · {entry.actor} · {timeline_kind(entry.kind)}: " \
-           f"{timeline_text(entry.kind, entry.text, entry.data)}"
+           f"{timeline_text(entry.kind, entry.text, entry.data, type_names)}"
 
 
 def field_name(field: str) -> str:
@@ -103,25 +108,30 @@ def field_name(field: str) -> str:
     return names.get(field, field)
 
 
-def _created_text(data: dict) -> str:
-    said = f"{data['type']} P{data['priority']}"
+def _created_text(data: dict, type_names: Mapping[str, str]) -> str:
+    said = f"{type_names.get(data['type'], data['type'])} P{data['priority']}"
     return f"{said} ({place_unknown()})" if data.get("place_unknown") else said
 
 
-def _change_text(data: dict) -> str:
+def _change_text(data: dict, type_names: Mapping[str, str]) -> str:
     unknown = translate("IncidentLabels", "(belum diketahui)")
-    return ", ".join(f"{field_name(field)} {unknown if before is None else before} → {after}"
+
+    def value(field: str, said: Any) -> str:
+        if said is None or said == "":  # no place yet, no address yet
+            return unknown
+        return type_names.get(said, said) if field == "type_code" else str(said)
+    return ", ".join(f"{field_name(field)} {value(field, before)} → {value(field, after)}"
                      for field, before, after in data["changes"])
 
 
-def _report_text(data: dict) -> str:
+def _report_text(data: dict, _type_names: Mapping[str, str]) -> str:
     call_id, note = data.get("call_id"), data.get("note")
     said = (translate("IncidentLabels", "panggilan #%1").replace("%1", str(call_id))
             if call_id is not None else translate("IncidentLabels", "tanpa panggilan"))
     return f"{said}: {note}" if note else said
 
 
-def _unit_text(data: dict) -> str:
+def _unit_text(data: dict, _type_names: Mapping[str, str]) -> str:
     callsign, step = data["callsign"], data["step"]
     if step == "clear":
         said = translate("IncidentLabels", "%1 lepas dari kejadian").replace("%1", callsign)
@@ -145,7 +155,7 @@ def _clear_reason(data: dict) -> str:
     return "" if reason == "clear" else reason
 
 
-def _status_text(data: dict) -> str:
+def _status_text(data: dict, _type_names: Mapping[str, str]) -> str:
     said = f"{labels.incident_status(data['before'])} → {labels.incident_status(data['after'])}"
     why = ": ".join(part for part in (disposition_name(data.get("disposition")),
                                       data.get("note")) if part)
