@@ -29,15 +29,22 @@ from dispatch.errors import IllegalTransition
 from dispatch.eta import (
     SOURCE_STRAIGHT_LINE,
     EtaProvider,
-    Origin,
-    OsrmTableEta,
     StraightLineEta,
     haversine_m_prepared,
 )
 from dispatch.fleet import AVAILABLE, NO_INCIDENT, UNIT_STATUSES, Fleet, FleetSnapshot
 from dispatch.incidents import OPEN_STATES, destination_of, get_incident
 from dispatch.models import Incident
-from dispatch.settings import ETA_DETOUR, OSRM_URL, POSITION_MAX_AGE_S, ROUTING_TIMEOUT_S, Settings
+from dispatch.road_ranking import (
+    ROAD_SHORT_LIST,
+    Ranking,
+    ask_each,
+    close_if_ours,
+    providers,
+    road_short_list,
+    split_providers,
+)
+from dispatch.settings import POSITION_MAX_AGE_S, Settings
 from dispatch.timeutil import utcnow
 
 ORIGIN_POSITION = "position"
@@ -51,7 +58,6 @@ _NO_TIME = timedelta(0)
 
 # How many units, best by straight line, one recommendation asks the routing
 # server about: a cap on external calls, whatever the size of the fleet.
-ROAD_SHORT_LIST = 10
 
 # On another incident: offered with include_busy, after every available unit.
 _BUSY_STATUSES = {UnitStatus.DISPATCHED.value, UnitStatus.EN_ROUTE.value, UnitStatus.ON_SCENE.value}
@@ -123,7 +129,7 @@ def recommend_for_incident(
                                 status=incident.status)
     lat, lon = destination_of(session, incident, area)
     fleet = fleet if fleet is not None else Fleet.load(session)
-    straight_line, road = _providers(fleet, settings, provider)
+    straight_line, road = providers(fleet, settings, provider)
     try:
         return rank_fleet(
             fleet, incident_lat=lat, incident_lon=lon,
@@ -133,7 +139,7 @@ def recommend_for_incident(
             include_busy=include_busy, incident_id=incident.id,
         )
     finally:
-        _close_if_ours(road, provider)
+        close_if_ours(road, provider)
 
 
 def estimate_for_unit(
@@ -153,7 +159,7 @@ def estimate_for_unit(
     fleet = Fleet.load(session, unit_ids=[unit_id])
     if not len(fleet):
         return None
-    straight_line, road = _providers(fleet, settings, provider)
+    straight_line, road = providers(fleet, settings, provider)
     try:
         ranked = _rank(
             fleet.snapshot, [np.arange(len(fleet))],
@@ -162,36 +168,8 @@ def estimate_for_unit(
             straight_line=straight_line, road=road, limit=1,
         )
     finally:
-        _close_if_ours(road, provider)
+        close_if_ours(road, provider)
     return ranked[0] if ranked else None
-
-
-def _providers(
-    fleet: Fleet, settings: Settings, provider: EtaProvider | None
-) -> tuple[StraightLineEta | EtaProvider, EtaProvider | None]:
-    """The straight-line estimate and, when there is one, the road provider."""
-    if provider is not None:
-        return _split(provider)
-    straight_line = StraightLineEta(fleet.speeds_kmh, detour_factor=settings.get(ETA_DETOUR))
-    url = settings.get(OSRM_URL)
-    if url:
-        return straight_line, OsrmTableEta(
-            url, straight_line, timeout_s=settings.get(ROUTING_TIMEOUT_S))
-    return straight_line, None
-
-
-def _close_if_ours(road: EtaProvider | None, given: EtaProvider | None) -> None:
-    if road is not None and road is not given and isinstance(road, OsrmTableEta):
-        road.close()
-
-
-def _split(provider: EtaProvider) -> tuple[StraightLineEta | EtaProvider, EtaProvider | None]:
-    """(straight line, road) for a provider: OSRM in front of a straight-line
-    fallback is asked about the short list only; any other provider that is
-    not a StraightLineEta is asked about every unit."""
-    if isinstance(provider, OsrmTableEta) and isinstance(provider.fallback, StraightLineEta):
-        return provider.fallback, provider
-    return provider, None
 
 
 # ---- ranking
@@ -214,7 +192,7 @@ def recommend_units(
     where a unit starts from and how ties are broken.
     """
     fleet = Fleet.from_candidates(candidates)
-    straight_line, road = _split(provider)
+    straight_line, road = split_providers(provider)
     return rank_fleet(
         fleet, incident_lat=incident_lat, incident_lon=incident_lon, needed_kinds=needed_kinds,
         now=now, max_position_age=max_position_age, straight_line=straight_line, road=road,
@@ -336,7 +314,7 @@ def _rank(
         eta_s = distance_m / speeds
         sources = None  # every one straight_line
     else:
-        eta_s, distance_m, sources = _ask(straight_line, snapshot, rows, start.lat[rows],
+        eta_s, distance_m, sources = ask_each(straight_line, snapshot, rows, start.lat[rows],
                                           start.lon[rows], incident_lat, incident_lon)
 
     # Best first, tier by tier. The road's short list needs its own length
@@ -348,11 +326,11 @@ def _rank(
             len(order), dtype=np.intp)
     else:
         order, tier = _best_of_tiers(snapshot, tiers, eta_s, distance_m, keep)
-    ranking = _Ranking(order, tier, eta_s[order], distance_m[order],
+    ranking = Ranking(order, tier, eta_s[order], distance_m[order],
                        [SOURCE_STRAIGHT_LINE] * len(order) if sources is None
                        else [sources[i] for i in order.tolist()])
     if road is not None:
-        ranking = _road_short_list(ranking, road, snapshot, rows, start.lat[rows],
+        ranking = road_short_list(ranking, road, snapshot, rows, start.lat[rows],
                                    start.lon[rows], incident_lat, incident_lon)
     return _recommendations(snapshot, rows, start.fresh_by_row, ranking, limit)
 
@@ -373,16 +351,6 @@ def _best_of_tiers(snapshot: FleetSnapshot, tiers: Sequence[np.ndarray], eta_s: 
         start = stop
     return (np.concatenate(best_of_tiers),
             np.repeat(np.arange(len(best_of_tiers)), [len(b) for b in best_of_tiers]))
-
-
-class _Ranking(NamedTuple):
-    """The chosen units, best first."""
-
-    position: np.ndarray  # in the ranking's rows
-    tier: np.ndarray  # 0: available; 1: on another incident
-    eta_s: np.ndarray  # unrounded
-    distance_m: np.ndarray  # unrounded
-    source: list[str]
 
 
 @dataclass(frozen=True)
@@ -476,86 +444,11 @@ def _best(
     return best if pool is None else pool[best]
 
 
-def _ask(
-    provider: EtaProvider,
-    snapshot: FleetSnapshot,
-    rows: np.ndarray,
-    lat: np.ndarray,
-    lon: np.ndarray,
-    incident_lat: float,
-    incident_lon: float,
-) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Estimates from a provider that works one Origin at a time."""
-    origins = _origins(snapshot, rows, lat, lon)
-    estimates = provider.estimate(origins, incident_lat, incident_lon)
-    if len(estimates) != len(origins):
-        raise RuntimeError(
-            f"{type(provider).__name__} returned {len(estimates)} estimates "
-            f"for {len(origins)} origins"
-        )
-    return (
-        np.array([e.eta_s for e in estimates], dtype=np.float64),
-        np.array([e.distance_m for e in estimates], dtype=np.float64),
-        [e.source for e in estimates],
-    )
-
-
-def _origins(
-    snapshot: FleetSnapshot, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray
-) -> list[Origin]:
-    kinds = snapshot.kinds
-    return [
-        Origin(key=callsign, lat=origin_lat, lon=origin_lon, kind=kinds[kind])
-        for callsign, origin_lat, origin_lon, kind in zip(
-            snapshot.callsign[rows].tolist(), lat.tolist(), lon.tolist(),
-            snapshot.kind[rows].tolist())
-    ]
-
-
-def _road_short_list(
-    ranking: _Ranking,
-    road: EtaProvider,
-    snapshot: FleetSnapshot,
-    rows: np.ndarray,
-    lat: np.ndarray,
-    lon: np.ndarray,
-    incident_lat: float,
-    incident_lon: float,
-) -> _Ranking:
-    """The first ROAD_SHORT_LIST re-ranked by the road's answers (each within
-    its tier), then the rest as the straight line ranked them."""
-    head = ranking.position[:ROAD_SHORT_LIST]
-    if len(head) == 0:
-        return ranking
-    origins = _origins(snapshot, rows[head], lat[head], lon[head])
-    estimates = road.estimate(origins, incident_lat, incident_lon)
-    if len(estimates) != len(origins):
-        raise RuntimeError(
-            f"{type(road).__name__} returned {len(estimates)} estimates "
-            f"for {len(origins)} origins"
-        )
-    tiers = ranking.tier[:ROAD_SHORT_LIST].tolist()
-    callsigns = snapshot.callsign[rows[head]].tolist()
-    unit_ids = snapshot.unit_id[rows[head]].tolist()
-    # The straight-line rank (i) settles what the road and the tie rules leave equal.
-    order = sorted(range(len(head)), key=lambda i: (
-        tiers[i], estimates[i].eta_s, estimates[i].distance_m, callsigns[i], unit_ids[i], i))
-    rest = slice(len(head), None)
-    return _Ranking(
-        position=np.concatenate([head[order], ranking.position[rest]]),
-        tier=np.concatenate([ranking.tier[:len(head)][order], ranking.tier[rest]]),
-        eta_s=np.concatenate([[estimates[i].eta_s for i in order], ranking.eta_s[rest]]),
-        distance_m=np.concatenate(
-            [[estimates[i].distance_m for i in order], ranking.distance_m[rest]]),
-        source=[estimates[i].source for i in order] + ranking.source[len(head):],
-    )
-
-
 def _recommendations(
     snapshot: FleetSnapshot,
     rows: np.ndarray,
     fresh: list[bool],  # by snapshot row: the unit starts from its own position
-    ranking: _Ranking,
+    ranking: Ranking,
     limit: int | None,
 ) -> list[Recommendation]:
     chosen = rows[ranking.position[:limit]]

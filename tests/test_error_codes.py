@@ -209,7 +209,7 @@ def test_the_window_has_a_sentence_for_every_code():
     from ui.qt.domain_messages import sentences
     table = sentences()
     missing = sorted(ALL_CODES - set(table))
-    assert not missing, f"no sentence in ui/qt/domain_messages.py for: {missing}"
+    assert not missing, f"no sentence in ui/qt/domain_sentences.py for: {missing}"
     unused = sorted(set(table) - ALL_CODES)
     assert not unused, f"sentences for codes nothing raises: {unused}"
 

@@ -342,111 +342,111 @@
 <context>
     <name>CallsPanel</name>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="46"/>
-        <location filename="../../ui/calls/panel.py" line="138"/>
-        <location filename="../../ui/calls/panel.py" line="158"/>
+        <location filename="../../ui/calls/callback_list.py" line="45"/>
+        <location filename="../../ui/calls/panel.py" line="120"/>
+        <location filename="../../ui/calls/panel.py" line="140"/>
         <source>Penelepon</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="143"/>
+        <location filename="../../ui/calls/panel.py" line="125"/>
         <source>Berdering</source>
         <translation>Ringing</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="161"/>
+        <location filename="../../ui/calls/panel.py" line="143"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="163"/>
+        <location filename="../../ui/calls/panel.py" line="145"/>
         <source>Durasi</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="48"/>
-        <location filename="../../ui/calls/panel.py" line="172"/>
+        <location filename="../../ui/calls/callback_list.py" line="47"/>
+        <location filename="../../ui/calls/panel.py" line="154"/>
         <source>Waktu (WITA)</source>
         <translation>Time (WITA)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="50"/>
+        <location filename="../../ui/calls/callback_list.py" line="49"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="173"/>
+        <location filename="../../ui/calls/panel.py" line="155"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="174"/>
+        <location filename="../../ui/calls/panel.py" line="156"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="176"/>
+        <location filename="../../ui/calls/panel.py" line="158"/>
         <source>Ringkasan</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="223"/>
+        <location filename="../../ui/calls/panel.py" line="205"/>
         <source>&lt;b&gt;Berdering&lt;/b&gt; (terlama di atas)</source>
         <translation>&lt;b&gt;Ringing&lt;/b&gt; (longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="68"/>
+        <location filename="../../ui/calls/callback_list.py" line="67"/>
         <source>&lt;b&gt;Perlu ditelepon balik&lt;/b&gt;</source>
         <translation>&lt;b&gt;To call back&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="224"/>
+        <location filename="../../ui/calls/panel.py" line="206"/>
         <source>Riwayat penelepon</source>
         <translation>Caller history</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="225"/>
+        <location filename="../../ui/calls/panel.py" line="207"/>
         <source>Panggilan aktif</source>
         <translation>Active call</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="245"/>
+        <location filename="../../ui/calls/panel.py" line="227"/>
         <source>telepon balik</source>
         <translation>call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="350"/>
+        <location filename="../../ui/calls/panel.py" line="332"/>
         <source>Tidak ada panggilan aktif.</source>
         <translation>No active call.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="236"/>
+        <location filename="../../ui/calls/panel.py" line="218"/>
         <source>memanggil…</source>
         <translation>calling…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="141"/>
-        <location filename="../../ui/calls/panel.py" line="156"/>
+        <location filename="../../ui/calls/panel.py" line="123"/>
+        <location filename="../../ui/calls/panel.py" line="138"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="236"/>
+        <location filename="../../ui/calls/panel.py" line="218"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="237"/>
+        <location filename="../../ui/calls/panel.py" line="219"/>
         <source>DITAHAN</source>
         <translation>ON HOLD</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="352"/>
+        <location filename="../../ui/calls/panel.py" line="334"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="362"/>
+        <location filename="../../ui/calls/panel.py" line="344"/>
         <source>%n berdering</source>
         <translation>
             <numerusform>%n ringing</numerusform>
@@ -454,7 +454,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="364"/>
+        <location filename="../../ui/calls/panel.py" line="346"/>
         <source>%n terhubung</source>
         <translation>
             <numerusform>%n connected</numerusform>
@@ -462,7 +462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="367"/>
+        <location filename="../../ui/calls/panel.py" line="349"/>
         <source>%n ditahan</source>
         <translation>
             <numerusform>%n on hold</numerusform>
@@ -470,38 +470,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="422"/>
+        <location filename="../../ui/calls/panel.py" line="404"/>
         <source>Softphone tidak berjalan: panggilan tidak bisa dijawab dari meja ini.</source>
         <translation>The softphone is not running: calls cannot be answered from this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="438"/>
+        <location filename="../../ui/calls/panel.py" line="420"/>
         <source>Tidak ada panggilan yang berdering.</source>
         <translation>No call is ringing.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="445"/>
+        <location filename="../../ui/calls/panel.py" line="427"/>
         <source>Tidak ada panggilan aktif untuk ditahan.</source>
         <translation>No active call to hold.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="452"/>
+        <location filename="../../ui/calls/panel.py" line="434"/>
         <source>Tidak ada panggilan aktif untuk ditutup.</source>
         <translation>No active call to hang up.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="84"/>
-        <location filename="../../ui/calls/callback_list.py" line="99"/>
+        <location filename="../../ui/calls/callback_list.py" line="83"/>
+        <location filename="../../ui/calls/callback_list.py" line="98"/>
         <source>Daftar telepon balik kosong.</source>
         <translation>The call-back list is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="87"/>
+        <location filename="../../ui/calls/callback_list.py" line="86"/>
         <source>Nomor penelepon ini disembunyikan; tidak bisa ditelepon balik.</source>
         <translation>This caller&apos;s number is withheld; it cannot be called back.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="121"/>
+        <location filename="../../ui/calls/callback_list.py" line="120"/>
         <source>%1 dihapus dari daftar telepon balik.</source>
         <translation>%1 taken off the callback list.</translation>
     </message>
@@ -1404,892 +1404,892 @@
 <context>
     <name>DomainMessages</name>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="49"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="20"/>
         <source>Kode instansi {agency} harus 2–32 huruf, angka atau _.</source>
         <translation>Agency code {agency} must be 2–32 letters, digits or _.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="51"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="22"/>
         <source>Instansi {agency} tidak aktif.</source>
         <translation>Agency {agency} is inactive.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="52"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="23"/>
         <source>Instansi perlu nama.</source>
         <translation>An agency needs a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="53"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="24"/>
         <source>Instansi {agency} tidak dikenal (yang ada: {known}).</source>
         <translation>Unknown agency {agency} (known: {known}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="55"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="26"/>
         <source>Instansi {agency} masih menangani {categories}: serahkan kategori itu ke instansi lain dulu.</source>
         <translation>Agency {agency} still handles {categories}: give those categories to another agency first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="59"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="30"/>
         <source>{category} sudah ditangani {agency}.</source>
         <translation>{category} is already handled by {agency}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="62"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="33"/>
         <source>Wilayah layanan {area} tidak bisa dipakai: {problem}.</source>
         <translation>Service area {area} cannot be used: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="64"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="35"/>
         <source>Isi lintang dan bujur sekaligus, atau kosongkan keduanya.</source>
         <translation>Give both latitude and longitude, or neither.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="66"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="37"/>
         <source>Lintang {lat} ada di utara khatulistiwa; {area} ada di {area_lat}.</source>
         <translation>Latitude {lat} is north of the equator; {area} is at {area_lat}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="68"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="39"/>
         <source>Koordinat harus bilangan terhingga.</source>
         <translation>Coordinates must be finite numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="69"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="40"/>
         <source>Koordinat harus berupa angka, bukan {lat}, {lon}.</source>
         <translation>Coordinates must be numbers, not {lat}, {lon}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="71"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="42"/>
         <source>Nilai {axis} {value} di luar jangkauan ({low} sampai {high}).</source>
         <translation>The {axis} {value} is out of range ({low} to {high}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="73"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="44"/>
         <source>{lat}, {lon} berada {distance} di luar wilayah layanan ({area}); untuk panggilan sungguhan dari luar batas, konfirmasikan dulu.</source>
         <translation>{lat}, {lon} is {distance} outside the service area ({area}); for a real call from beyond the border, confirm it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="77"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="48"/>
         <source>Isi tempatnya (lintang dan bujur), atau nyatakan tempatnya belum diketahui.</source>
         <translation>Give the place (latitude and longitude), or say the place is not known yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="80"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="51"/>
         <source>{lat} dan {lon} tampaknya tertukar: lintang ditulis lebih dulu ({area} ada di {lon}, {lat}).</source>
         <translation>{lat} and {lon} look swapped: latitude comes first ({area} is at {lon}, {lat}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="84"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="55"/>
         <source>Tidak ada tempat bernama {area} di gazetir.</source>
         <translation>No place called {area} in the gazetteer.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="86"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="57"/>
         <source>Tempat yang belum diketahui tidak disertai lintang dan bujur.</source>
         <translation>A place not known yet goes without latitude and longitude.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="88"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="59"/>
         <source>Bujur {lon} ada di barat Greenwich; {area} ada di {area_lon}.</source>
         <translation>Longitude {lon} is west of Greenwich; {area} is at {area_lon}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="90"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="61"/>
         <source>polygon[{index}] bukan pasangan bilangan terhingga.</source>
         <translation>polygon[{index}] is not a pair of finite numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="92"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="63"/>
         <source>Sisi dari polygon[{first}] dan dari polygon[{second}] bersilangan atau bertumpuk: poligon tidak boleh memotong dirinya sendiri.</source>
         <translation>The edges from polygon[{first}] and from polygon[{second}] cross or overlap: the polygon must not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="96"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="67"/>
         <source>Titik-titiknya segaris: poligon tidak punya luas.</source>
         <translation>The points lie on one line: the polygon has no area.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="98"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="69"/>
         <source>polygon[{index}] mengulang polygon[{repeats}]: hapus titik yang berulang (cincinnya menutup sendiri).</source>
         <translation>polygon[{index}] repeats polygon[{repeats}]: leave repeated points out (the ring closes by itself).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="102"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="73"/>
         <source>Poligon perlu paling sedikit 3 titik, bukan {count}.</source>
         <translation>A polygon needs at least 3 points, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="105"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="76"/>
         <source>{ticket} sudah ada di buletin #{bulletin}.</source>
         <translation>{ticket} is already in bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="107"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="78"/>
         <source>Buletin #{bulletin} sudah dibacakan di udara dan tetap seperti itu: buat buletin baru.</source>
         <translation>Bulletin #{bulletin} has been read on air and stays as read: make a new bulletin.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="111"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="82"/>
         <source>Posisi harus dari 1 sampai {count}.</source>
         <translation>The position must be from 1 to {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="112"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="83"/>
         <source>Teks bacaan kosong.</source>
         <translation>The reading text is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="113"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="84"/>
         <source>{ticket} tidak ada di buletin #{bulletin}.</source>
         <translation>{ticket} is not in bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="115"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="86"/>
         <source>{ticket} tercantum dua kali.</source>
         <translation>{ticket} is listed twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="116"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="87"/>
         <source>Buletin perlu judul.</source>
         <translation>A bulletin needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="117"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="88"/>
         <source>Buletin #{bulletin} tidak ada.</source>
         <translation>There is no bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="118"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="89"/>
         <source>Buletin #{bulletin} tidak punya item untuk diekspor.</source>
         <translation>Bulletin #{bulletin} has no items to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="120"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="91"/>
         <source>Buletin #{bulletin} tidak punya apa pun untuk dibacakan.</source>
         <translation>Bulletin #{bulletin} has nothing to read.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="122"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="93"/>
         <source>Teks bacaan memuat nomor telepon atau nama pelapor; keduanya tidak boleh disiarkan.</source>
         <translation>The reading text contains a phone number or the reporter&apos;s name; neither may go on air.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="125"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="96"/>
         <source>Pembacaan {reading} sudah berakhir ({reason}).</source>
         <translation>Reading {reading} has already ended ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="127"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="98"/>
         <source>Siapa yang membaca? Log siaran perlu nama.</source>
         <translation>Who is reading? The on-air log needs a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="129"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="100"/>
         <source>Pembacaan siaran {reading} tidak ada.</source>
         <translation>There is no on-air reading {reading}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="130"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="101"/>
         <source>Pembacaan {reading} masih mengudara: akhiri dulu.</source>
         <translation>Reading {reading} is still on air: end it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="133"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="104"/>
         <source>Panggilan {call} sudah {status}; tidak bisa dijawab lagi.</source>
         <translation>Call {call} is {status}; it can no longer be answered.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="135"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="106"/>
         <source>Panggilan {call} tidak punya nomor penelepon untuk ditelepon balik.</source>
         <translation>Call {call} has no caller number to call back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="138"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="109"/>
         <source>Panggilan perlu SIP Call-ID-nya.</source>
         <translation>A call needs its SIP Call-ID.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="139"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="110"/>
         <source>Panggilan {call} tidak ada.</source>
         <translation>There is no call {call}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="140"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="111"/>
         <source>Panggilan {call} sudah dijawab di desk {desk}.</source>
         <translation>Call {call} was answered at desk {desk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="141"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="112"/>
         <source>Tidak ada panggilan dengan SIP Call-ID {sip_call_id}.</source>
         <translation>No call with SIP Call-ID {sip_call_id}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="143"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="114"/>
         <source>Panggilan itu sudah tidak tersambung ke meja ini.</source>
         <translation>That call is no longer connected to this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="145"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="116"/>
         <source>Panggilan keluar dijawab oleh yang ditelepon, bukan oleh meja.</source>
         <translation>An outgoing call is answered by the person called, not by the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="147"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="118"/>
         <source>Panggilan ini sudah dijawab.</source>
         <translation>This call is already answered.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="148"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="119"/>
         <source>Hanya panggilan yang tersambung yang bisa ditahan atau dilanjutkan.</source>
         <translation>Only a connected call can be held or resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="151"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="122"/>
         <source>Penelepon menutup telepon sebelum jawaban tersambung.</source>
         <translation>The caller hung up before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="153"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="124"/>
         <source>Panggilan sudah diakhiri sebelum jawaban tersambung.</source>
         <translation>The call was ended before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="155"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="126"/>
         <source>Entri log panggilan tidak dikenal: {op}.</source>
         <translation>Unknown call log entry: {op}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="157"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="128"/>
         <source>Panggilan {call} tidak ada di daftar telepon balik.</source>
         <translation>Call {call} is not on the call-back list.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="159"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="130"/>
         <source>Telepon balik belum bisa: meja ini belum punya jalur keluar. Supervisor perlu mengisi pengaturan sip.callback_uri (atau sip.registrar).</source>
         <translation>No call-backs yet: this desk has no outgoing route. A supervisor must set sip.callback_uri (or sip.registrar).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="163"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="134"/>
         <source>Pengaturan sip.callback_uri {template} salah: pakai {e164_field} atau {national_field} untuk nomornya.</source>
         <translation>The setting sip.callback_uri {template} is wrong: use {e164_field} or {national_field} for the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="167"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="138"/>
         <source>Sebutkan mengapa telepon balik tidak diperlukan lagi.</source>
         <translation>Say why the call-back is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="169"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="140"/>
         <source>{number} bukan nomor telepon yang bisa ditelepon balik oleh desk.</source>
         <translation>{number} is not a phone number the desk could call back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="171"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="142"/>
         <source>{number} bukan nomor telepon.</source>
         <translation>{number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="172"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="143"/>
         <source>Masa simpan rekaman tidak boleh negatif.</source>
         <translation>The recording retention period cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="175"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="146"/>
         <source>{ticket} sudah berstatus {status}.</source>
         <translation>{ticket} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="176"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="147"/>
         <source>{ticket} bukan nomor tiket (contohnya HD-2026-000123).</source>
         <translation>{ticket} is not a ticket number (like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="178"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="149"/>
         <source>{ticket} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{ticket} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="180"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="151"/>
         <source>{ticket} sudah {status} dan ditutup: buka tiket baru yang merujuknya.</source>
         <translation>{ticket} is {status} and closed: open a new ticket that quotes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="183"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="154"/>
         <source>Pengaduan perlu uraian masalahnya.</source>
         <translation>A complaint needs a description of the problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="185"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="156"/>
         <source>Pengaduan perlu tempat: koordinat atau alamat.</source>
         <translation>A complaint needs a place: coordinates or an address.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="187"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="158"/>
         <source>Tiket pengaduan {ticket} tidak ada (tiket berbentuk HD-2026-000123).</source>
         <translation>There is no complaint ticket {ticket} (tickets look like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="190"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="161"/>
         <source>Perubahan status perlu catatan tentang apa yang sudah dilakukan.</source>
         <translation>A status change needs a note saying what was done.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="192"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="163"/>
         <source>Nomor tiket belum bisa dibuat (terlalu banyak desk sekaligus); coba lagi.</source>
         <translation>Could not allocate a ticket number (too many desks at once); try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="195"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="166"/>
         <source>Kategori pengaduan {category} tidak dikenal (yang ada: {known}).</source>
         <translation>Unknown complaint category {category} (known: {known}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="197"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="168"/>
         <source>Batas hasil harus dari 1 sampai {most}.</source>
         <translation>The result limit must be from 1 to {most}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="199"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="170"/>
         <source>{disposition} bukan cara menutup atau membatalkan kejadian ini.</source>
         <translation>{disposition} is not a way to close or cancel this incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="201"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="172"/>
         <source>Prioritas harus bilangan bulat dari 1 (paling mendesak) sampai 5, bukan {priority}.</source>
         <translation>The priority must be a whole number from 1 (most urgent) to 5, not {priority}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="204"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="175"/>
         <source>Kejadian {incident} punya unit di lokasi: tutup kejadiannya, jangan dibatalkan.</source>
         <translation>Incident {incident} has a unit on scene: close it, do not cancel it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="207"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="178"/>
         <source>Kejadian {incident} sudah {status}: tidak bisa diubah lagi.</source>
         <translation>Incident {incident} is {status}: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="209"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="180"/>
         <source>Catatannya kosong.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="210"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="181"/>
         <source>Kejadian {incident} ({type}, {distance_m} m dari sini, dibuka {minutes} menit lalu) tampaknya kejadian yang sama: tambahkan laporan ini ke sana, atau buka kejadian baru bila memang lain.</source>
         <translation>Incident {incident} ({type}, {distance_m} m away, opened {minutes} min ago) looks like the same one: add this report to it, or open a new incident if it is another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="215"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="186"/>
         <source>Kejadian {incident} tidak ada.</source>
         <translation>There is no incident {incident}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="216"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="187"/>
         <source>Kejadian {incident}: tidak ada yang diubah.</source>
         <translation>Incident {incident}: nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="218"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="189"/>
         <source>Jenis kejadian {type} tidak dikenal.</source>
         <translation>Unknown incident type {type}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="220"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="191"/>
         <source>Kejadian {incident} belum punya tempat: tentukan lokasinya dulu, atau kirim unit ke wilayah yang bernama.</source>
         <translation>Incident {incident} has no place yet: locate it first, or send the unit to a named area.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="224"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="195"/>
         <source>{callsign} sudah {status}.</source>
         <translation>{callsign} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="225"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="196"/>
         <source>{callsign} sudah bertugas di kejadian {incident} (dikirim {at}).</source>
         <translation>{callsign} is already on incident {incident} (sent {at}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="227"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="198"/>
         <source>{callsign} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{callsign} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="229"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="200"/>
         <source>{callsign} ditugaskan dengan mengirimnya ke sebuah kejadian.</source>
         <translation>{callsign} is dispatched by assigning it to an incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="231"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="202"/>
         <source>{callsign} sedang {status}, tidak tersedia.</source>
         <translation>{callsign} is {status}, not available.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="233"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="204"/>
         <source>Unit {callsign} tidak dikenal.</source>
         <translation>Unknown unit {callsign}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="234"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="205"/>
         <source>{callsign} baru saja dikirim ke kejadian {incident} oleh {by}; untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} was just sent to incident {incident} by {by}; to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="238"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="209"/>
         <source>{callsign} sedang bertugas di kejadian {incident} (dikirim oleh {by} {at}); untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} is on incident {incident} (sent by {by} {at}); to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="242"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="213"/>
         <source>{callsign} baru saja diubah menjadi {status} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="244"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="215"/>
         <source>{callsign} baru saja diubah menjadi {status} di kejadian {incident} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} on incident {incident} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="248"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="219"/>
         <source>Batas waktu pengaman siaran harus positif.</source>
         <translation>The on-air safety timeout must be positive.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="250"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="221"/>
         <source>Pengaturan radio.channels_on_air: kanal mulai dari 1, bukan {channel}.</source>
         <translation>Setting radio.channels_on_air: channels start at 1, not {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="253"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="224"/>
         <source>Pengaturan radio.channels_on_air: {item} bukan nomor kanal.</source>
         <translation>Setting radio.channels_on_air: {item} is not a channel number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="255"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="226"/>
         <source>Pengendali siaran sudah ditutup.</source>
         <translation>The on-air controller is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="256"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="227"/>
         <source>Tidak ada kanal relai yang diatur untuk siaran (radio.channels_on_air).</source>
         <translation>No relay channels are configured for on air (radio.channels_on_air).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="259"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="230"/>
         <source>Port encoder RDS belum diatur (radio.rds_port).</source>
         <translation>No RDS encoder port is configured (radio.rds_port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="261"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="232"/>
         <source>Perintah RDS {variant} tidak dikenal; pilih rt1 atau text.</source>
         <translation>Unknown RDS command {variant}; choose rt1 or text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="263"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="234"/>
         <source>Kanal {channel} di luar jangkauan: relai {protocol} ini punya kanal 1 sampai {relays}.</source>
         <translation>Channel {channel} is out of range: this {protocol} relay has channels 1 to {relays}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="267"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="238"/>
         <source>Relai {protocol} berjumlah 1 sampai {most}, bukan {count}.</source>
         <translation>{protocol} relays number 1 to {most}, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="269"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="240"/>
         <source>Panjang pulsa harus positif, bukan {ms} ms.</source>
         <translation>The pulse length must be positive, not {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="271"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="242"/>
         <source>Relai di {port}: bita status {value} bukan 00 atau 01.</source>
         <translation>Relay on {port}: status byte {value} is neither 00 nor 01.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="273"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="244"/>
         <source>ID unit Broadcast Tools adalah 0 sampai 7, bukan {unit}.</source>
         <translation>The Broadcast Tools unit id is 0 to 7, not {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="275"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="246"/>
         <source>Port {device} {port} tidak bisa dibuka: {detail}.</source>
         <translation>Cannot open {device} port {port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="277"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="248"/>
         <source>Relai {channel} terbaca {got} tanpa perintah dari desk.</source>
         <translation>Relay {channel} reads {got} behind the desk&apos;s back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="279"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="250"/>
         <source>Relai di {port} melaporkan {count} relai; kanal {channel} tidak termasuk.</source>
         <translation>The relay on {port} reports {count} relays; channel {channel} is not among them.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="282"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="253"/>
         <source>Relai di {port} tidak menjawab nyala/mati atas {command}: {reply}.</source>
         <translation>The relay on {port} gave no on/off answer to {command}: {reply}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="284"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="255"/>
         <source>Port relai belum diatur (radio.port, mis. /dev/ttyUSB0, COM3 atau socket://host:port).</source>
         <translation>No relay port is configured (radio.port, e.g. /dev/ttyUSB0, COM3 or socket://host:port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="288"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="259"/>
         <source>Relai di {port} tidak mengirim status ({command}) dalam {timeout} dtk.</source>
         <translation>The relay on {port} sent no status ({command}) within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="291"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="262"/>
         <source>Relai tidak tersambung: {fault}.</source>
         <translation>Relay not connected: {fault}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="292"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="263"/>
         <source>Relai tidak tersambung saat desk ditutup; kanalnya tidak bisa dipaksa mati.</source>
         <translation>The relay was not connected when the desk closed; its channels could not be forced off.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="295"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="266"/>
         <source>Relai tidak tersambung ({fault}); kanalnya dimatikan begitu relai menjawab lagi.</source>
         <translation>Relay not connected ({fault}); its channels will be forced off as soon as it answers again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="298"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="269"/>
         <source>Relai {channel} di {port} terbaca {got} setelah di-set {wanted}.</source>
         <translation>Relay {channel} on {port} reads {got} after switching it {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="300"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="271"/>
         <source>Relai di {port} menolak perintah (EEE).</source>
         <translation>The relay on {port} rejected a command (EEE).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="301"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="272"/>
         <source>Perangkat {device} di {port} tidak menjawab perintah {command} dalam {timeout} dtk.</source>
         <translation>The {device} on {port} did not answer the command {command} within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="304"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="275"/>
         <source>Jumlah relai paling sedikit 1, bukan {count}.</source>
         <translation>There must be at least 1 relay, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="306"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="277"/>
         <source>Protokol {protocol} tidak dikenal; pilih salah satu dari {known}.</source>
         <translation>Unknown protocol {protocol}; choose one of {known}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="308"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="279"/>
         <source>Perangkat {device} di {port} hilang ({detail}); periksa kabel dan dayanya.</source>
         <translation>The {device} on {port} disappeared ({detail}); check the cable and power.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="311"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="282"/>
         <source>Relai di {port}: jawaban status {reply} bukan untuk relai {channel}.</source>
         <translation>Relay on {port}: status reply {reply} is not for relay {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="314"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="285"/>
         <source>--tcp perlu HOST:PORT (mis. 127.0.0.1:7000), bukan {text}.</source>
         <translation>--tcp wants HOST:PORT (e.g. 127.0.0.1:7000), not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="316"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="287"/>
         <source>Tidak bisa mendengarkan di {host}:{port}: {detail}.</source>
         <translation>Cannot listen on {host}:{port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="318"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="289"/>
         <source>{url} tidak bisa dibuka untuk simulator: {detail}.</source>
         <translation>Cannot open {url} for the simulator: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="320"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="291"/>
         <source>Simulator pty memerlukan sistem POSIX; pakai --tcp HOST:PORT.</source>
         <translation>A pty simulator needs a POSIX system; use --tcp HOST:PORT.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="322"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="293"/>
         <source>Hanya simulator TCP yang bisa memutus desk.</source>
         <translation>Only a TCP simulator can hang up on the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="324"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="295"/>
         <source>Simulasikan lewat TCP atau pada sebuah port, tidak keduanya.</source>
         <translation>Simulate over TCP or attached to a port, not both.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="327"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="298"/>
         <source>Bukan URL basis data: {url}.</source>
         <translation>Not a database URL: {url}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="328"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="299"/>
         <source>Koneksi kunci singkat memerlukan berkas SQLite.</source>
         <translation>Brief-lock connections need a SQLite file.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="330"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="301"/>
         <source>Basis data {dialect} tidak didukung: pakai sqlite atau postgresql.</source>
         <translation>Unsupported database {dialect}: use sqlite or postgresql.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="332"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="303"/>
         <source>Tidak bisa menulis {path}: {reason}.</source>
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="333"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="304"/>
         <source>Berkas seed {source}: service_area: {problem}.</source>
         <translation>Seed file {source}: service_area: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="335"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="306"/>
         <source>Berkas seed {source}: bukan JSON yang sah: {detail}.</source>
         <translation>Seed file {source}: not valid JSON: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="337"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="308"/>
         <source>Berkas seed {source}: bukan JSON yang sah pada baris {line} kolom {column}: {detail}.</source>
         <translation>Seed file {source}: not valid JSON at line {line} column {column}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="341"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="312"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {rule}.</source>
         <translation>Seed file {source}: {path} is {value}: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="343"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="314"/>
         <source>Berkas seed {source}: lines: {number} bukan nomor telepon.</source>
         <translation>Seed file {source}: lines: {number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="345"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="316"/>
         <source>Berkas seed {source}: lines: {number} muncul dua kali.</source>
         <translation>Seed file {source}: lines: {number} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="347"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="318"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {coordinate}.</source>
         <translation>Seed file {source}: {path} is {value}: {coordinate}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="349"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="320"/>
         <source>Berkas seed {source}: bukan teks UTF-8.</source>
         <translation>Seed file {source}: not UTF-8 text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="350"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="321"/>
         <source>nilai {axis} harus antara -{limit} dan {limit}</source>
         <translation>the {axis} must be between -{limit} and {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="352"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="323"/>
         <source>prioritas adalah bilangan bulat dari 1 (paling mendesak) sampai 5</source>
         <translation>a priority is a whole number from 1 (most urgent) to 5</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="354"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="325"/>
         <source>kecepatan harus lebih dari 0 dan paling tinggi {most} km/jam</source>
         <translation>a speed must be more than 0 and at most {most} km/h</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="356"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="327"/>
         <source>target adalah bilangan bulat jam dari 1 sampai {most}</source>
         <translation>a target is a whole number of hours from 1 to {most}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="358"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="329"/>
         <source>Berkas seed {source}: {path}: {detail}.</source>
         <translation>Seed file {source}: {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="359"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="330"/>
         <source>Berkas seed {source}: {section}: {key} {value} muncul dua kali.</source>
         <translation>Seed file {source}: {section}: {key} {value} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="361"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="332"/>
         <source>Berkas seed {source}: jenis kejadian {type}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: incident type {type}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="364"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="335"/>
         <source>Berkas seed {source}: unit {callsign}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="367"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="338"/>
         <source>Berkas seed {source}: kategori pengaduan {category}: instansi {agency} tidak dikenal.</source>
         <translation>Seed file {source}: complaint category {category}: unknown agency {agency}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="371"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="342"/>
         <source>Berkas seed {source}: unit {callsign}: pos {station} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown station {station}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="374"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="345"/>
         <source>Berkas seed {source} tidak bisa dibaca ({reason}).</source>
         <translation>Seed file {source}: cannot read it ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="376"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="347"/>
         <source>Pengaturan {name} harus antara {low} dan {high}, bukan {value}.</source>
         <translation>The setting {name} must be between {low} and {high}, not {value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="379"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="350"/>
         <source>sip.allowed_peers: {entry} bukan alamat IP atau jaringan.</source>
         <translation>sip.allowed_peers: {entry} is not an IP address or network.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="381"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="352"/>
         <source>Alamat dengar harus HOST:PORT dengan alamat IP, bukan {text}.</source>
         <translation>The listen address must be HOST:PORT with an IP address, not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="383"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="354"/>
         <source>Port {port} di luar rentang 0–65535.</source>
         <translation>Port {port} is outside 0–65535.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="384"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="355"/>
         <source>Transport harus udp atau tcp, bukan {transport}.</source>
         <translation>The transport must be udp or tcp, not {transport}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="386"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="357"/>
         <source>Softphone tidak berjalan.</source>
         <translation>The softphone is not running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="387"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="358"/>
         <source>Softphone berhenti.</source>
         <translation>The softphone stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="389"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="360"/>
         <source>Mesin telepon tidak berjalan untuk direktori data ini.</source>
         <translation>No phone engine is running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="391"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="362"/>
         <source>Mesin telepon tidak menjawab sapaan.</source>
         <translation>The phone engine did not answer the greeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="392"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="363"/>
         <source>Tidak ada mesin telepon yang menjawab untuk direktori data ini.</source>
         <translation>No phone engine answered for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="394"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="365"/>
         <source>Mesin telepon memakai protokol {engine}, jendela ini {window}: mulai ulang mesinnya.</source>
         <translation>The phone engine speaks protocol {engine}, this window {window}: restart the engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="398"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="369"/>
         <source>Mesin telepon tidak tersambung: perintah tidak terkirim.</source>
         <translation>The phone engine is not connected: the command was not sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="400"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="371"/>
         <source>Jendela menutup sambungannya ke mesin telepon.</source>
         <translation>The window closed its link to the phone engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="402"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="373"/>
         <source>Sambungan ke mesin telepon terputus: perintah mungkin tidak sampai.</source>
         <translation>The link to the phone engine was lost: the command may not have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="405"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="376"/>
         <source>Mesin telepon lain sudah berjalan untuk direktori data ini.</source>
         <translation>Another phone engine is already running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="407"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="378"/>
         <source>Mesin telepon tidak mengenal perintah {name}.</source>
         <translation>The phone engine does not know the command {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="409"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="380"/>
         <source>Argumen perintah {name} untuk mesin telepon salah.</source>
         <translation>The arguments of the phone engine command {name} are wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="411"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="382"/>
         <source>Softphone sudah berjalan.</source>
         <translation>The softphone is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="412"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="383"/>
         <source>Softphone tidak mulai pada waktunya.</source>
         <translation>The softphone did not start in time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="414"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="385"/>
         <source>Softphone tidak bisa mulai di {transport} {listen}: {reason}.</source>
         <translation>The softphone cannot start on {transport} {listen}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="416"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="387"/>
         <source>Softphone tidak bisa dihentikan dari utas SIP-nya sendiri.</source>
         <translation>The softphone cannot be stopped from its own SIP thread.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="418"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="389"/>
         <source>Berkas pengaturan {path} bukan TOML yang sah: {detail}.</source>
         <translation>Settings file {path} is not valid TOML: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="420"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="391"/>
         <source>Pengaturan {key} dari {origin}: {detail}.</source>
         <translation>Setting {key} from {origin}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="422"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="393"/>
         <source>Pengaturan {key} dari {origin}: {value} bukan salah satu dari {allowed}.</source>
         <translation>Setting {key} from {origin}: {value} is not one of {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="426"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="397"/>
         <source>Isian {what} lebih panjang dari {limit} karakter.</source>
         <translation>The {what} is longer than {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="428"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="399"/>
         <source>Waktunya harus menyertakan zona waktu.</source>
         <translation>The time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="429"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="400"/>
         <source>{option} {value} bukan tanggal seperti 2026-11-23.</source>
         <translation>{option} {value} is not a date like 2026-11-23.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="431"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="402"/>
         <source>{option}: {value} bukan waktu ISO 8601.</source>
         <translation>{option}: {value} is not an ISO 8601 time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="432"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="403"/>
         <source>{value} bukan salah satu dari: {allowed}.</source>
         <translation>{value} is not one of: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="440"/>
+        <location filename="../../ui/qt/domain_messages.py" line="45"/>
         <source>belum ada — jalankan safedesk init</source>
         <translation>none yet — run safedesk init</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="446"/>
+        <location filename="../../ui/qt/domain_messages.py" line="51"/>
         <source>koordinat harus bilangan terhingga</source>
         <translation>coordinates must be finite numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="447"/>
+        <location filename="../../ui/qt/domain_messages.py" line="52"/>
         <source>bilangan harus terhingga</source>
         <translation>numbers must be finite</translation>
     </message>
@@ -2551,69 +2551,69 @@
         <translation>Choose an incident on the incidents board.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="292"/>
+        <location filename="../../ui/incidents/detail.py" line="294"/>
         <source>tidak dari panggilan (dibuat manual)</source>
         <translation>not from a call (made by hand)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="293"/>
+        <location filename="../../ui/incidents/detail.py" line="295"/>
         <source>%1 oleh %2</source>
         <translation>%1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="304"/>
+        <location filename="../../ui/incidents/detail.py" line="306"/>
         <source>membuka kejadian</source>
         <translation>opened the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="305"/>
+        <location filename="../../ui/incidents/detail.py" line="307"/>
         <source>laporan tambahan</source>
         <translation>another report</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="320"/>
-        <location filename="../../ui/incidents/detail.py" line="334"/>
-        <location filename="../../ui/incidents/detail.py" line="342"/>
+        <location filename="../../ui/incidents/detail.py" line="322"/>
+        <location filename="../../ui/incidents/detail.py" line="336"/>
+        <location filename="../../ui/incidents/detail.py" line="344"/>
         <source>Pilih kejadian di papan kejadian dulu.</source>
         <translation>Choose an incident on the incidents board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="327"/>
+        <location filename="../../ui/incidents/detail.py" line="329"/>
         <source>Kejadian #%1 sudah %2: tidak bisa diubah lagi.</source>
         <translation>Incident #%1 is already %2: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="345"/>
+        <location filename="../../ui/incidents/detail.py" line="347"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Write the note first.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="360"/>
+        <location filename="../../ui/incidents/detail.py" line="362"/>
         <source>Catatan ditambahkan ke kejadian #%1.</source>
         <translation>Note added to incident #%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="394"/>
+        <location filename="../../ui/incidents/detail.py" line="396"/>
         <source>Lokasi kejadian #%1 sudah ditentukan.</source>
         <translation>Incident #%1 is located.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="397"/>
+        <location filename="../../ui/incidents/detail.py" line="399"/>
         <source>Kejadian #%1 dikoreksi.</source>
         <translation>Incident #%1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="414"/>
+        <location filename="../../ui/incidents/detail.py" line="416"/>
         <source>Lokasi diperbaiki; periksa lalu simpan.</source>
         <translation>Location fixed; check it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="454"/>
+        <location filename="../../ui/incidents/detail.py" line="456"/>
         <source>Kejadian #%1 dibatalkan: %2.</source>
         <translation>Incident #%1 cancelled: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/detail.py" line="455"/>
+        <location filename="../../ui/incidents/detail.py" line="457"/>
         <source>Kejadian #%1 ditutup: %2.</source>
         <translation>Incident #%1 closed: %2.</translation>
     </message>
@@ -2739,137 +2739,137 @@
 <context>
     <name>IncidentLabels</name>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="27"/>
+        <location filename="../../ui/incidents/labels.py" line="30"/>
         <source>ditangani</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="28"/>
+        <location filename="../../ui/incidents/labels.py" line="31"/>
         <source>diteruskan ke instansi lain</source>
         <translation>referred to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="29"/>
+        <location filename="../../ui/incidents/labels.py" line="32"/>
         <source>tidak perlu tindakan</source>
         <translation>no action needed</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="30"/>
+        <location filename="../../ui/incidents/labels.py" line="33"/>
         <source>laporan palsu / salah</source>
         <translation>false alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="31"/>
+        <location filename="../../ui/incidents/labels.py" line="34"/>
         <source>duplikat kejadian lain</source>
         <translation>duplicate of another incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="32"/>
+        <location filename="../../ui/incidents/labels.py" line="35"/>
         <source>panggilan iseng</source>
         <translation>prank call</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="33"/>
+        <location filename="../../ui/incidents/labels.py" line="36"/>
         <source>dibatalkan penelepon</source>
         <translation>cancelled by the caller</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="45"/>
+        <location filename="../../ui/incidents/labels.py" line="48"/>
         <source>sudah lepas</source>
         <translation>cleared</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="50"/>
+        <location filename="../../ui/incidents/labels.py" line="53"/>
         <source>⚠ lokasi belum diketahui</source>
         <translation>⚠ location not known yet</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="69"/>
+        <location filename="../../ui/incidents/labels.py" line="72"/>
         <source>dibuat</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="70"/>
+        <location filename="../../ui/incidents/labels.py" line="73"/>
         <source>catatan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="71"/>
+        <location filename="../../ui/incidents/labels.py" line="74"/>
         <source>koreksi</source>
         <translation>correction</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="72"/>
+        <location filename="../../ui/incidents/labels.py" line="75"/>
         <source>lokasi ditemukan</source>
         <translation>located</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="73"/>
+        <location filename="../../ui/incidents/labels.py" line="76"/>
         <source>laporan tambahan</source>
         <translation>another report</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="74"/>
+        <location filename="../../ui/incidents/labels.py" line="77"/>
         <source>unit</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="75"/>
+        <location filename="../../ui/incidents/labels.py" line="78"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="98"/>
+        <location filename="../../ui/incidents/labels.py" line="103"/>
         <source>jenis</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="99"/>
+        <location filename="../../ui/incidents/labels.py" line="104"/>
         <source>prioritas</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="100"/>
+        <location filename="../../ui/incidents/labels.py" line="105"/>
         <source>lintang</source>
         <translation>latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="101"/>
+        <location filename="../../ui/incidents/labels.py" line="106"/>
         <source>bujur</source>
         <translation>longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="102"/>
+        <location filename="../../ui/incidents/labels.py" line="107"/>
         <source>alamat</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="112"/>
+        <location filename="../../ui/incidents/labels.py" line="117"/>
         <source>(belum diketahui)</source>
         <translation>(not known)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="119"/>
+        <location filename="../../ui/incidents/labels.py" line="129"/>
         <source>panggilan #%1</source>
         <translation>call #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="120"/>
+        <location filename="../../ui/incidents/labels.py" line="130"/>
         <source>tanpa panggilan</source>
         <translation>without a call</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="127"/>
+        <location filename="../../ui/incidents/labels.py" line="137"/>
         <source>%1 lepas dari kejadian</source>
         <translation>%1 cleared from the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="132"/>
+        <location filename="../../ui/incidents/labels.py" line="142"/>
         <source>ke %1 (lokasi belum diketahui)</source>
         <translation>to %1 (location not known yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/labels.py" line="140"/>
+        <location filename="../../ui/incidents/labels.py" line="150"/>
         <source>dipindah ke kejadian #%1</source>
         <translation>moved to incident #%1</translation>
     </message>

@@ -20,6 +20,7 @@ from dispatch.timeutil import format_wita
 from ui import labels
 from ui.actions import panel_action
 from ui.calls.callback_dialog import ClearCallbackDialog
+from ui.calls.caller import caller_text
 from ui.qt.worker import DbWorker, describe_error
 from ui.snapshots import CallRow
 from ui.widgets.message_line import MessageLine
@@ -30,14 +31,12 @@ translate = QCoreApplication.translate
 
 class CallbackList(QWidget):
     def __init__(self, worker: DbWorker, actor: str, message: MessageLine,
-                 command: Callable[..., None], caller_text: Callable[..., str],
-                 parent: QWidget | None = None) -> None:
+                 command: Callable[..., None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
         self._actor = actor
         self._message = message
         self._command = command  # the panel's: a command to the phone, failures shown
-        self._caller_text = caller_text
         self.dialog: ClearCallbackDialog | None = None
         self.title = QLabel(self)
         self.toolbar = QToolBar(self)
@@ -99,7 +98,7 @@ class CallbackList(QWidget):
             self._message.show_error(translate("CallsPanel", "Daftar telepon balik kosong."))
             return
         dialog = ClearCallbackDialog(
-            row, self._caller_text(row.caller_number, row.withheld, row.caller_name), self)
+            row, caller_text(row.caller_number, row.withheld, row.caller_name), self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._write(row, dialog.reason()))
         dialog.finished.connect(self._dialog_closed)
@@ -114,7 +113,7 @@ class CallbackList(QWidget):
 
     def _write(self, row: CallRow, reason: str) -> None:
         actor = self._actor
-        caller = self._caller_text(row.caller_number, row.withheld, row.caller_name)
+        caller = caller_text(row.caller_number, row.withheld, row.caller_name)
 
         def cleared(_call: Any) -> None:
             self.model.remove(row.id)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from concurrent.futures import Future
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QToolBar, QVBoxLayou
 
 from dispatch.enums import LinePurpose
 from dispatch.models import Call
-from dispatch.phone import format_for_display
 from dispatch.settings import Settings
 from dispatch.timeutil import format_wita
 from telephony.events import CallEvent, EventKind
@@ -38,6 +36,7 @@ from telephony.settings import SIP_RING_TIMEOUT_S
 from ui import labels
 from ui.calls.callback_dialog import ClearCallbackDialog
 from ui.calls.callback_list import CallbackList
+from ui.calls.caller import caller_text, display_number
 from ui.calls.history import kind_text, read_caller_history, summary_text
 from ui.calls.live_calls import (
     CONNECTED,
@@ -60,7 +59,7 @@ from ui.widgets.message_line import MessageLine
 from ui.widgets.table_model import Column, KeyedTableView, RowTableModel
 
 log = logging.getLogger(__name__)
-__all__ = ["ActiveCall", "CallsPanel", "Phone", "caller_text", "display_number"]
+__all__ = ["ActiveCall", "CallsPanel", "Phone"]
 STATE_COLOURS = {CONNECTED: "#c8e6c9", HELD: "#ffe0b2", DIALING: "#bbdefb"}
 
 
@@ -72,22 +71,6 @@ class Phone(Protocol):
     def hold(self, sip_call_id: str) -> Future: ...
     def resume(self, sip_call_id: str) -> Future: ...
     def call_back(self, call_id: int) -> Future: ...
-
-
-@lru_cache(maxsize=2048)
-def display_number(e164: str | None) -> str | None:
-    """format_for_display costs a libphonenumber parse; a table repaints
-    the same few numbers many times a second during a surge."""
-    return format_for_display(e164)
-
-
-def caller_text(number: str | None, withheld: bool, name: str | None = None) -> str:
-    if not number:
-        return labels.withheld() if withheld else "?"
-    shown = display_number(number) or number
-    if withheld:  # asserted by the network on the emergency line: kept, but private
-        return f"{shown} ({labels.private_number()})"
-    return f"{shown} ({name})" if name else shown
 
 
 def _answered_at(session, call_id: int):
@@ -121,8 +104,7 @@ class CallsPanel(Retranslates, QWidget):
         self.message = MessageLine(self)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.callbacks = CallbackList(worker, actor, self.message, self._command, caller_text,
-                                      self)
+        self.callbacks = CallbackList(worker, actor, self.message, self._command, self)
         self.callback_model, self.callback_view = self.callbacks.model, self.callbacks.view
         self._build_tables()
         self._lay_out()
