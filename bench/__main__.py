@@ -17,6 +17,7 @@ BENCHMARKS = {
     "relay": "bench.bench_relay",
     "complaints": "bench.bench_complaints",
     "window": "bench.bench_window",
+    "audit_chain": "bench.bench_audit_chain",
 }
 
 

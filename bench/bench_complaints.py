@@ -21,8 +21,9 @@ from sqlalchemy import insert, select
 
 from dispatch.complaint_search import search_complaints
 from dispatch.complaints import OPEN_STATES, format_ticket, search_words
-from dispatch.enums import ComplaintChannel, ComplaintStatus
+from dispatch.enums import ComplaintChannel, ComplaintStatus, Role
 from dispatch.models import Complaint, ComplaintCategory, ComplaintWord
+from dispatch.permissions import Principal
 from dispatch.seed import load_seed_file
 from dispatch.storage import open_database
 from dispatch.timeutil import to_wita, utcnow
@@ -78,6 +79,7 @@ def _synthetic_rows(categories: list[tuple[str, int, int]], rng: random.Random, 
 
 def build_database(path: Path, rng: random.Random, tickets: int = TICKETS):
     database = open_database(f"sqlite:///{path}")
+    database.principal = Principal("bench", Role.SUPERVISOR)
     load_seed_file(database, None, actor="bench")
     with database.reading() as session:
         categories = [(c.code, c.agency_id, c.target_hours)

@@ -45,6 +45,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bench.wire_timing import WireCapture, unavailable_reason
+from dispatch.permissions import SYSTEM
 from ui.qt.virtual_display import VirtualDisplay
 
 SURGE_CALLS, SURGE_RATE, SURGE_LIMIT = 500, 50, 3  # -l 3: the desk's sip.max_calls
@@ -120,8 +121,11 @@ class EngineUnderTest:
         self.url = f"sqlite:///{(db_dir or workdir) / 'desk.sqlite3'}"
         self.port = free_port()
         self.listen = f"127.0.0.1:{self.port}"
+        # The window signs in as a kiosk would; `init` makes that supervisor
+        # on the fresh file. The engine acts as the system and signs in as nobody.
         self.env = {**os.environ, "SAFEDESK_DATA_DIR": str(workdir / "data"),
-                    "SAFEDESK_CONFIG_DIR": str(workdir / "config")}
+                    "SAFEDESK_CONFIG_DIR": str(workdir / "config"),
+                    "SAFEDESK_OPERATOR": "bench", "SAFEDESK_PASSWORD": "bench-sandi-1"}
         self.env.pop("SAFEDESK_DB", None)
         self.processes: list[subprocess.Popen] = []
         self._safedesk("init")
@@ -225,6 +229,7 @@ def run_engine(label: str, plan: list[tuple[str, str]], *, rate: int, limit: int
         if display is not None:
             display.stop()
     database = open_database(desk.url, migrate=False)
+    database.principal = SYSTEM  # the engine's writer
     with database.reading() as session:
         rows = list(session.execute(select(Call.caller_number, Call.status)))
     database.dispose()

@@ -38,8 +38,10 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import insert, select
 
+from dispatch.enums import Role
 from dispatch.eta import EARTH_RADIUS_M, StraightLineEta
 from dispatch.fleet import Fleet
+from dispatch.permissions import Principal
 from dispatch.recommend import Recommendation, UnitCandidate, rank_fleet
 
 UNIT_COUNTS = (10, 1_000, 10_000, 100_000)
@@ -175,6 +177,7 @@ def build_database(path: Path, extra_units: int) -> tuple[str, int]:
 
     url = f"sqlite:///{path}"
     database = open_database(url)
+    database.principal = Principal("bench", Role.SUPERVISOR)
     try:
         load_seed_file(database, None, actor="bench")
         now = datetime.now(timezone.utc)
@@ -209,6 +212,7 @@ def time_fleet_load(url: str) -> dict:
     from dispatch.storage import open_database
 
     database = open_database(url, migrate=False)
+    database.principal = Principal("bench", Role.SUPERVISOR)
     try:
         with database.reading() as session:
             fleet = Fleet.load(session)  # warm-up

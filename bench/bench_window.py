@@ -38,6 +38,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 from ui.app import make_application
 app = make_application()
 from PySide6.QtCore import QEvent, QObject, QTimer
+from dispatch.enums import Role
+from dispatch.permissions import Principal
 from dispatch.settings import Settings
 from dispatch.storage import open_database
 from ui.qt import gui_thread
@@ -46,7 +48,8 @@ gui_thread.install()
 database = open_database(sys.argv[1])
 # The supervisor's layout shows every panel, the units board among them.
 window = DeskWindow(database, Settings.in_memory({"ui.map": sys.argv[2] == "map",
-                                                  "ui.role": "supervisor"}), actor="bench")
+                                                  "ui.role": "supervisor"}),
+                    principal=Principal("bench", Role.SUPERVISOR))
 
 class FirstPaint(QObject):
     done = False
@@ -123,6 +126,8 @@ def measure_surge(url: str) -> dict[bool, list[dict[str, float]]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import make_application
     app = make_application()
+    from dispatch.enums import Role
+    from dispatch.permissions import Principal
     from dispatch.storage import open_database
     from ui.qt.stall_monitor import StallMonitor
     from ui.testing import close_desk, open_desk, ring_surge
@@ -133,6 +138,7 @@ def measure_surge(url: str) -> dict[bool, list[dict[str, float]]]:
             copy = seeded.with_name(f"surge-{run_number}-{int(ring_tone)}.sqlite3")
             shutil.copyfile(seeded, copy)
             database = open_database(f"sqlite:///{copy}")
+            database.principal = Principal("bench", Role.SUPERVISOR)
             window = open_desk(database, map_enabled=True,
                                settings={"ui.ring_tone": ring_tone})
             window.show()

@@ -36,6 +36,7 @@ from dispatch.incidents import (
     set_incident_status,
 )
 from dispatch.models import Assignment, AuditEntry, Incident, Operator, Unit
+from dispatch.permissions import Permission, authorize
 from dispatch.recommend import estimate_for_unit
 from dispatch.settings import Settings
 from dispatch.timeutil import format_wita, utcnow
@@ -61,6 +62,7 @@ def assign_unit(session: Session, *, incident_id: int, callsign: str, actor: str
     audit says why); a unit already on this one is refused. An incident
     whose place is still unknown takes a unit only sent to a named `area`
     (a kecamatan, a landmark of the gazetteer) the dispatcher chose."""
+    authorize(session, Permission.ASSIGN_UNITS)
     incident = _locked_incident(session, incident_id)
     if incident.status not in OPEN_STATES:
         raise IllegalTransition(f"incident {incident_id} is {incident.status}: "
@@ -133,6 +135,7 @@ def change_unit_status(session: Session, *, callsign: str, status: UnitStatus | 
     """en_route, on_scene, available ("clear"), out_of_service: with a
     timestamp on the unit's assignment at each step, the incident on scene
     with its first unit there, and the assignment closed on clear."""
+    authorize(session, Permission.CHANGE_UNIT_STATUS)
     unit = get_unit(session, callsign)
     target = parse_unit_status(status) if isinstance(status, str) else status
     before = unit.status
@@ -178,6 +181,7 @@ def close_incident(session: Session, *, incident_id: int, actor: str, cancel: bo
     """Close (or cancel) an incident with its disposition (CLOSE_DISPOSITIONS,
     CANCEL_DISPOSITIONS; by default handled, or false_alarm); its units
     still on it are cleared."""
+    authorize(session, Permission.CREATE_INCIDENTS)
     incident = _locked_incident(session, incident_id)
     if incident.status not in OPEN_STATES:
         raise IllegalTransition(f"incident {incident_id} is already {incident.status}",

@@ -2,10 +2,12 @@
 
 Radio staff pick tickets (new ones, and ones whose handling changed since
 the last bulletin), order them and edit the reading text the desk drafts in
-Bahasa Indonesia. A reporter's name and number never reach a bulletin: the
-draft leaves them out, scrubs them (and anything that looks like a phone
-number) from the description and notes it quotes, and an edit that puts
-them back is refused.
+Bahasa Indonesia. A reporter's name and number, and the names the
+supervisor lists as private, never reach a bulletin (the rule is
+dispatch/bulletin_privacy.py): the draft leaves them out, scrubs them (and
+anything that looks like a phone number) from the description and notes it
+quotes, and an edit that puts them back is refused. A title is stored
+scrubbed, so not even the audit keeps what was hidden from it.
 
 A bulletin can be edited until it first goes on air; what was read stays as
 it was read. Every reading is logged (start, end, reader, which tickets) by
@@ -13,7 +15,6 @@ it was read. Every reading is logged (start, end, reader, which tickets) by
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,13 +22,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 
 from dispatch.audit import record_audit
+from dispatch.bulletin_privacy import air_texts, complaint_rule, listed_names, reporters_rule
 from dispatch.complaints import get_complaint
 from dispatch.enums import BulletinStatus, ComplaintStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import haversine_m
 from dispatch.models import Bulletin, BulletinItem, Complaint, GazetteerPlace, OnAirReading
-from dispatch.phone import normalise_number
+from dispatch.permissions import Permission, authorize
 from dispatch.timeutil import iso_utc, utcnow
 
 # close: the desk was closed mid-reading (the relay is forced off as it closes);
@@ -37,62 +39,6 @@ MAX_TITLE = 256
 MAX_READING_TEXT = 2000
 MAX_QUOTED_DESCRIPTION = 220
 NEAR_PLACE_M = 1500
-HIDDEN_NAME = "(nama dirahasiakan)"
-HIDDEN_NUMBER = "(nomor dirahasiakan)"
-
-# Six digits or more, however spaced or punctuated, is treated as a phone
-# number: a Denpasar landline without its area code has six. A date written
-# 23-11-2026 is scrubbed too; that is the safe side of the mistake.
-_PHONE_LIKE = re.compile(r"\+?\d(?:[\s\-./()\u2010-\u2015\u00b7]*\d){5,}")
-_REPEATED_MARK = re.compile(r"(\((?:nama|nomor) dirahasiakan\))(?:[\s,]*\1)+")
-
-
-# ------------------------------------------------------------ privacy
-
-def scrub_private(text: str, *, reporter_name: str | None, reporter_phone: str | None) -> str:
-    """The text without phone numbers and without the reporter's name."""
-    def hide(match: re.Match) -> str:
-        if match.group("kept"):
-            return match.group(0)
-        return HIDDEN_NUMBER if match.group("number") else HIDDEN_NAME
-    scrubbed = _private_pattern(reporter_name).sub(hide, text or "")
-    if _holds_number(scrubbed, reporter_phone):
-        # A spelling no rule foresaw: every digit goes, house numbers too.
-        scrubbed = re.sub(r"\d", "", scrubbed)
-    return _REPEATED_MARK.sub(r"\1", scrubbed)
-
-
-def contains_private(text: str, complaint: Complaint) -> bool:
-    pattern = _private_pattern(complaint.reporter_name)
-    return (any(not match.group("kept") for match in pattern.finditer(text or ""))
-            or _holds_number(text or "", complaint.reporter_phone))
-
-
-def _private_pattern(reporter_name: str | None) -> re.Pattern:
-    # The marks already put in are matched first and kept, so scrubbing a
-    # scrubbed text changes nothing, whatever the reporter is called.
-    alternatives = [rf"(?P<kept>{re.escape(HIDDEN_NAME)}|{re.escape(HIDDEN_NUMBER)})",
-                    rf"(?P<number>{_PHONE_LIKE.pattern})"]
-    words = re.findall(r"\w+", reporter_name or "")
-    # The full name first, then each part long enough to be a name: the
-    # Balinese "I" and "Ni" in front of a name are too short to hunt for.
-    parts = [r"\s+".join(map(re.escape, words))] if len(words) > 1 else []
-    parts += [re.escape(w) for w in sorted(set(words), key=len, reverse=True) if len(w) >= 3]
-    if parts:
-        alternatives.append(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
-def _holds_number(text: str, reporter_phone: str | None) -> bool:
-    """The reporter's number spelt in a way the six-digit rule misses, such
-    as "0812/3456 ext 7890" with letters between the groups."""
-    e164 = normalise_number(reporter_phone).e164 if reporter_phone else None
-    if not e164:
-        return False
-    national = e164[3:] if e164.startswith("+62") else e164[1:]
-    return national in re.sub(r"\D", "", text)
-
-
 # ------------------------------------------------------------ drafting
 
 def _sentence(text: str) -> str:
@@ -149,18 +95,17 @@ def _handling(complaint: Complaint) -> str:
 
 def draft_reading_text(complaint: Complaint) -> str:
     """What the presenter reads for one ticket: place, problem, agency, what
-    was done. Never the reporter's name or number."""
+    was done. Never the reporter's name or number, nor a listed private name."""
     category = complaint.category.name_id
     problem = category[0].lower() + category[1:] if category[1:2].islower() else category
-    private = {"reporter_name": complaint.reporter_name,
-               "reporter_phone": complaint.reporter_phone}
+    rule = complaint_rule(complaint)
     sentences = [f"Warga melaporkan {problem} {_place(complaint)}."]
     # Scrubbed before it is cut short, so no half name or number survives the cut.
-    detail = _trim(scrub_private(complaint.description, **private), MAX_QUOTED_DESCRIPTION)
+    detail = _trim(rule.scrub(complaint.description), MAX_QUOTED_DESCRIPTION)
     if detail:
         sentences.append(f"Keterangan pelapor: {_sentence(detail)}")
     sentences.append(_handling(complaint))
-    return scrub_private(" ".join(sentences), **private)
+    return rule.scrub(" ".join(sentences))
 
 
 # ------------------------------------------------------------ bulletins
@@ -219,13 +164,19 @@ def _changed(session: Session, bulletin: Bulletin, actor: str, action: str, **af
     announce(session, ChangeEvent("bulletin", str(bulletin.id), action))
 
 
+def tidy_title(title: str | None) -> str:
+    """A title as typed, in single spaces: what the desk would store if
+    nothing in it were private (compare with the stored one to tell)."""
+    return " ".join((title or "").split())
+
+
 def create_bulletin(session: Session, *, title: str, tickets: list[str], actor: str) -> Bulletin:
-    title = " ".join((title or "").split())
+    """The title is stored scrubbed (numbers, the reporters of these tickets,
+    the listed names): a title goes on air as RadioText and into exports."""
+    authorize(session, Permission.GO_ON_AIR)
+    title = tidy_title(title)
     if not title:
         raise InvalidInput("a bulletin needs a title", code="bulletin.no_title")
-    if len(title) > MAX_TITLE:
-        raise InvalidInput(f"title is longer than {MAX_TITLE} characters", code="text.too_long",
-                           what="title", limit=MAX_TITLE)
     complaints = [get_complaint(session, ticket) for ticket in tickets]
     seen = set()
     for complaint in complaints:
@@ -233,6 +184,10 @@ def create_bulletin(session: Session, *, title: str, tickets: list[str], actor: 
             raise InvalidInput(f"{complaint.ticket} is listed twice", code="bulletin.listed_twice",
                                ticket=complaint.ticket)
         seen.add(complaint.id)
+    title = reporters_rule(complaints, listed_names(session)).scrub(title)
+    if len(title) > MAX_TITLE:  # after scrubbing: a mark is longer than most numbers
+        raise InvalidInput(f"title is longer than {MAX_TITLE} characters", code="text.too_long",
+                           what="title", limit=MAX_TITLE)
     bulletin = Bulletin(title=title, status=BulletinStatus.DRAFT, created_at=utcnow(),
                         created_by=actor)
     session.add(bulletin)
@@ -248,6 +203,7 @@ def create_bulletin(session: Session, *, title: str, tickets: list[str], actor: 
 def add_item(session: Session, *, bulletin_id: int, ticket: str, actor: str,
              position: int | None = None) -> BulletinItem:
     """Adds a ticket (at the end, or at a 1-based position) with a fresh draft."""
+    authorize(session, Permission.GO_ON_AIR)
     bulletin = _editable(session, bulletin_id)
     complaint = get_complaint(session, ticket)
     items = list(bulletin.items)
@@ -260,9 +216,14 @@ def add_item(session: Session, *, bulletin_id: int, ticket: str, actor: str,
                         reading_text=draft_reading_text(complaint))
     bulletin.items.append(item)
     items.insert(index, item)
+    # The new ticket's reporter may be named in the title: it goes from it now.
+    title = reporters_rule([other.complaint for other in items],
+                           listed_names(session)).scrub(bulletin.title)
+    retitled = {"title": title} if title != bulletin.title else {}
+    bulletin.title = title
     _renumber(session, bulletin, items)
     _changed(session, bulletin, actor, "item_added", ticket=complaint.ticket,
-             position=index + 1)
+             position=index + 1, **retitled)
     return item
 
 
@@ -274,6 +235,7 @@ def _index(position: int, count: int) -> int:
 
 
 def remove_item(session: Session, *, bulletin_id: int, ticket: str, actor: str) -> Bulletin:
+    authorize(session, Permission.GO_ON_AIR)
     bulletin = _editable(session, bulletin_id)
     item = _item(bulletin, get_complaint(session, ticket))
     bulletin.items.remove(item)  # delete-orphan: the row goes
@@ -284,6 +246,7 @@ def remove_item(session: Session, *, bulletin_id: int, ticket: str, actor: str) 
 
 def move_item(session: Session, *, bulletin_id: int, ticket: str, position: int,
               actor: str) -> Bulletin:
+    authorize(session, Permission.GO_ON_AIR)
     bulletin = _editable(session, bulletin_id)
     item = _item(bulletin, get_complaint(session, ticket))
     items = [other for other in bulletin.items if other is not item]
@@ -297,6 +260,7 @@ def move_item(session: Session, *, bulletin_id: int, ticket: str, position: int,
 def set_reading_text(session: Session, *, bulletin_id: int, ticket: str, text: str | None,
                      actor: str) -> BulletinItem:
     """The presenter's own wording; None drafts it again from the ticket."""
+    authorize(session, Permission.GO_ON_AIR)
     bulletin = _editable(session, bulletin_id)
     item = _item(bulletin, get_complaint(session, ticket))
     if text is None:
@@ -307,16 +271,22 @@ def set_reading_text(session: Session, *, bulletin_id: int, ticket: str, text: s
     if len(text) > MAX_READING_TEXT:
         raise InvalidInput(f"the reading text is longer than {MAX_READING_TEXT} characters",
                            code="text.too_long", what="reading text", limit=MAX_READING_TEXT)
-    if contains_private(text, item.complaint):
-        raise InvalidInput("the reading text contains a phone number or the reporter's name; "
-                           "neither may go on air", code="bulletin.private_text",
-                           ticket=item.complaint.ticket)
+    if complaint_rule(item.complaint).finds_private(text):
+        raise InvalidInput("the reading text contains a phone number, the reporter's name or "
+                           "a name listed as private; none may go on air",
+                           code="bulletin.private_text", ticket=item.complaint.ticket)
     item.reading_text = text
     _changed(session, bulletin, actor, "text_edited", ticket=item.complaint.ticket, text=text)
     return item
 
 
 # ------------------------------------------------------------ on air
+
+def radiotext_source(session: Session, bulletin_id: int) -> str:
+    """The title for the RDS encoder (and the studio screen): scrubbed with
+    today's rule, so a name listed after the bulletin was made goes too."""
+    return air_texts(get_bulletin(session, bulletin_id)).title
+
 
 def open_readings(session: Session) -> list[OnAirReading]:
     """Readings never ended (the desk stopped mid-air): radio/ ends them
@@ -326,6 +296,7 @@ def open_readings(session: Session) -> list[OnAirReading]:
 
 
 def start_reading(session: Session, *, bulletin_id: int, reader: str) -> OnAirReading:
+    authorize(session, Permission.GO_ON_AIR)
     bulletin = get_bulletin(session, bulletin_id)
     reader = (reader or "").strip()
     if not reader:
@@ -413,8 +384,10 @@ def complaint_history(session: Session, ticket: str) -> list[HistoryEntry]:
 
 
 def bulletin_to_dict(bulletin: Bulletin) -> dict:
-    """Stable JSON shape; no reporter data, by construction."""
-    return {"id": bulletin.id, "title": bulletin.title, "status": str(bulletin.status),
+    """Stable JSON shape; no reporter data or listed name: the texts are
+    given as they may go on air."""
+    air = air_texts(bulletin)
+    return {"id": bulletin.id, "title": air.title, "status": str(bulletin.status),
             "created_at": iso_utc(bulletin.created_at), "created_by": bulletin.created_by,
             "items": [{"position": item.position, "ticket": item.complaint.ticket,
                        "complaint_id": item.complaint_id,
@@ -423,7 +396,8 @@ def bulletin_to_dict(bulletin: Bulletin) -> dict:
                        "agency": item.complaint.agency.code,
                        "agency_name": item.complaint.agency.name,
                        "status": str(item.complaint.status),
-                       "reading_text": item.reading_text} for item in bulletin.items],
+                       "reading_text": air.reading_texts[item.id]}
+                      for item in bulletin.items],
             "readings": [{"id": r.id, "reader": r.reader, "started_at": iso_utc(r.started_at),
                           "ended_at": iso_utc(r.ended_at), "end_reason": r.end_reason,
                           "complaint_ids": list(r.complaint_ids or [])}

@@ -29,7 +29,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ClauseElement
 
-from dispatch.audit import audit_values
+from dispatch.audit import LAST_HASH, ChainTip, audit_values, chain_tip, link, read_tip
 from dispatch.call_rules import (
     RULES,
     CallState,
@@ -124,6 +124,9 @@ class Executor(Protocol):
     def announce(self, event: ChangeEvent) -> None:
         """A change this unit makes, told to listeners once it commits."""
 
+    def chain_tip(self) -> ChainTip:
+        """The audit chain's tip in this unit's transaction (dispatch/audit.py)."""
+
 
 class CursorExecutor:
     """Statements on a SQLite DB-API cursor, compiled once per column set.
@@ -140,6 +143,7 @@ class CursorExecutor:
         self._prepared = prepared
         self._give_way = give_way
         self._written = False
+        self._chain_tip: ChainTip | None = None  # one executor, one transaction
 
     def rows(self, statement: ClauseElement, values: dict) -> list[tuple]:
         if statement.is_select:
@@ -151,6 +155,13 @@ class CursorExecutor:
 
     def announce(self, event: ChangeEvent) -> None:
         self.events.append(event)
+
+    def chain_tip(self) -> ChainTip:
+        # SQLite alone: its write lock serialises the chain, no other lock.
+        if self._chain_tip is None:
+            found = self.rows(LAST_HASH, {})
+            self._chain_tip = ChainTip(read_tip(found[0][0] if found else None))
+        return self._chain_tip
 
 
 class PreparedStatements:
@@ -208,6 +219,10 @@ class ConnectionExecutor:
         if self.dialect == "postgresql":
             self.connection.execute(text("SELECT pg_notify(:channel, :payload)"),
                                     {"channel": NOTIFY_CHANNEL, "payload": event.to_json()})
+
+    def chain_tip(self) -> ChainTip:
+        # Shared with an ORM session on the same connection (dispatch/calls.py).
+        return chain_tip(self.connection)
 
 
 # ----------------------------------------------------------- operations
@@ -358,8 +373,10 @@ def clear_callback(x: Executor, *, call_id: int, reason: str, actor: str) -> Non
 
 def audit(x: Executor, *, actor: str, action: str, entity: str, entity_id=None,
           before: dict | None = None, after: dict | None = None) -> None:
-    x.rows(AUDIT, audit_values(actor=actor, action=action, entity=entity, entity_id=entity_id,
-                               before=before, after=after))
+    """One audit entry, chained after the unit's last (dispatch/audit.py)."""
+    x.rows(AUDIT, link(x.chain_tip, audit_values(actor=actor, action=action, entity=entity,
+                                                 entity_id=entity_id, before=before,
+                                                 after=after)))
 
 
 def first_time(x: Executor, *, key: str, event: str, at: datetime) -> bool:

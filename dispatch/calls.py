@@ -38,6 +38,7 @@ from dispatch.enums import CallbackState, CallStatus
 from dispatch.errors import InvalidInput, NotFound
 from dispatch.events import announce
 from dispatch.models import Call, Complaint, Incident, Line
+from dispatch.permissions import Permission, authorize
 from dispatch.phone import PhoneNumber, format_for_display, normalise_number
 from dispatch.sip_identity import CallerIdentity
 from dispatch.timeutil import iso_utc, utcnow
@@ -169,6 +170,7 @@ def set_recording(session: Session, *, sip_call_id: str, path: str | Path) -> Ca
 
 def note_hold(session: Session, *, sip_call_id: str, held: bool, actor: str) -> Call:
     """Hold is not a status (the call stays answered) but it is audited."""
+    authorize(session, Permission.ANSWER_CALLS)
     x = writing(session)
     return _fresh(session, x, call_log.note_hold(x, key=sip_call_id, held=held, actor=actor))
 
@@ -183,6 +185,7 @@ def callback_list(session: Session) -> list[Call]:
 
 
 def clear_callback(session: Session, *, call_id: int, reason: str, actor: str) -> Call:
+    authorize(session, Permission.ANSWER_CALLS)
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("say why the call-back is no longer needed (--reason)",
@@ -209,6 +212,7 @@ def callback_target(session: Session, call_id: int) -> str:
 def record_call_back(session: Session, *, original_id: int, sip_call_id: str, desk: str,
                      actor: str, at: datetime | None = None) -> Call:
     """The outgoing call an operator placed to call a caller back."""
+    authorize(session, Permission.ANSWER_CALLS)
     x = writing(session)
     call_id = call_log.record_call_back(x, original_id=original_id,
                                         key=check_sip_call_id(sip_call_id), desk=desk,
@@ -315,6 +319,7 @@ def purge_recordings(session: Session, *, now: datetime, retention: timedelta, a
                      root: Path | None = None) -> int:
     """Delete the recordings of finished calls that started before
     now - retention; returns how many files were deleted."""
+    authorize(session, Permission.PURGE_RECORDINGS)
     if retention < timedelta(0):
         raise InvalidInput("the retention period cannot be negative",
                            code="recording.negative_retention")

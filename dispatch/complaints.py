@@ -43,6 +43,7 @@ from dispatch.models import (
     ComplaintEvent,
     ComplaintWord,
 )
+from dispatch.permissions import Permission, authorize
 from dispatch.phone import format_for_display, normalise_number
 from dispatch.timeutil import as_utc, iso_utc, to_wita, utcnow
 
@@ -185,6 +186,7 @@ def create_complaint(session: Session, *, category_code: str, description: str, 
                      reporter_name: str | None = None, reporter_phone: str | None = None,
                      call_id: int | None = None,
                      channel: ComplaintChannel | str = ComplaintChannel.CALL) -> Complaint:
+    authorize(session, Permission.EDIT_COMPLAINTS)
     category = get_category(session, category_code)
     description = _optional_text(description, MAX_DESCRIPTION, "description")
     if description is None:
@@ -256,6 +258,7 @@ def _insert_with_next_sequence(session: Session, year: int, fields: dict) -> Com
 
 def change_status(session: Session, *, ticket: str, status: ComplaintStatus | str, note: str,
                   actor: str) -> Complaint:
+    authorize(session, Permission.EDIT_COMPLAINTS)
     complaint = get_complaint(session, ticket)
     target = ComplaintStatus.parse(status) if isinstance(status, str) else status
     note = (note or "").strip()
@@ -294,6 +297,7 @@ def change_status(session: Session, *, ticket: str, status: ComplaintStatus | st
 
 def upsert_agency(session: Session, *, code: str, name: str, actor: str,
                   phone: str | None = None, active: bool = True) -> Agency:
+    authorize(session, Permission.SET_AGENCIES)
     code = (code or "").strip().upper()
     if not _AGENCY_CODE.match(code):
         raise InvalidInput(f"agency code {code!r} must be 2-32 letters, digits or _",
@@ -328,6 +332,7 @@ def upsert_agency(session: Session, *, code: str, name: str, actor: str,
 def set_category_agency(session: Session, *, category_code: str, agency_code: str,
                         actor: str) -> ComplaintCategory:
     """Who handles a category from now on; tickets already open keep theirs."""
+    authorize(session, Permission.SET_AGENCIES)
     category = get_category(session, category_code)
     agency = get_agency(session, agency_code)
     if not agency.active:

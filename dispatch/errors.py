@@ -40,3 +40,16 @@ class IllegalTransition(DeskError):
 
 class SeedError(DeskError):
     """A seed file that cannot be loaded; nothing of it is written."""
+
+
+class NotPermitted(DeskError):
+    """The signed-in operator's role may not do this (the command line exits 3)."""
+
+
+class NotSignedIn(DeskError):
+    """No operator is signed in, or the sign-in failed (the command line exits 3)."""
+
+
+class DeviceFault(DeskError):
+    """A device the desk drives (the studio relay, a serial port) failed:
+    not the user's input (the command line exits 4)."""

@@ -2,8 +2,12 @@
 reportlab's platypus in the standard PDF fonts (nothing to download or embed).
 
 Both carry the ticket number, category, agency, status and reading text of
-each item, never the reporter's name or number: every text is scrubbed again
-here, so a text that slipped past an edit check still cannot leak.
+each item, never the reporter's name or number nor a name the supervisor
+lists as private: every text taken from the database (title, category,
+agency, reading text) passes dispatch/bulletin_privacy.py's rule again here,
+so a text that slipped past an edit check, or a name listed after it was
+written, still cannot leak. Only the ticket number is left alone: its
+digits would look like a phone number, and it is what the newspaper cites.
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy.orm import Session
 
-from dispatch.bulletins import get_bulletin, scrub_private
+from dispatch.bulletin_privacy import complaint_rule, listed_names, reporters_rule
+from dispatch.bulletins import get_bulletin
 from dispatch.enums import ComplaintStatus
 from dispatch.errors import InvalidInput
 from dispatch.timeutil import to_wita
@@ -61,17 +66,20 @@ def _collect(session: Session, bulletin_id: int) -> ExportBulletin:
     if not bulletin.items:
         raise InvalidInput(f"bulletin {bulletin.id} has no items to export",
                            code="bulletin.nothing_to_export", bulletin=bulletin.id)
+    listed = listed_names(session)
     items = []
     for number, item in enumerate(bulletin.items, 1):
         complaint = item.complaint
-        text = scrub_private(item.reading_text, reporter_name=complaint.reporter_name,
-                             reporter_phone=complaint.reporter_phone)
+        rule = complaint_rule(complaint, listed)
         items.append(ExportItem(number=number, ticket=complaint.ticket,
-                                category=complaint.category.name_id,
-                                agency=complaint.agency.name,
-                                status=STATUS_ID[complaint.status], reading_text=text))
+                                category=rule.scrub(complaint.category.name_id),
+                                agency=rule.scrub(complaint.agency.name),
+                                status=STATUS_ID[complaint.status],
+                                reading_text=rule.scrub(item.reading_text)))
+    title = reporters_rule([item.complaint for item in bulletin.items], listed).scrub(
+        bulletin.title)
     aired = format_date_id(bulletin.readings[0].started_at) if bulletin.readings else None
-    return ExportBulletin(title=bulletin.title, dated=format_date_id(bulletin.created_at),
+    return ExportBulletin(title=title, dated=format_date_id(bulletin.created_at),
                           aired=aired, items=items)
 
 

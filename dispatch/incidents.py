@@ -20,6 +20,7 @@ from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates, haversine_m
 from dispatch.geocode import find_place
 from dispatch.models import Call, Caller, Incident, IncidentEvent, IncidentType
+from dispatch.permissions import Permission, authorize
 from dispatch.phone import normalise_number
 from dispatch.service_area import check_place
 from dispatch.timeutil import utcnow
@@ -105,6 +106,7 @@ def create_incident(session: Session, *, type_code: str, lat: float | None,
     service area is refused unless `outside_area` (a real call from beyond
     the border, confirmed); one that looks like a second report of an open
     incident raises LikelyDuplicate unless `not_a_duplicate`."""
+    authorize(session, Permission.CREATE_INCIDENTS)
     incident_type = get_incident_type(session, type_code)
     lat, lon = _place(session, lat, lon, outside_area)
     priority = _priority(incident_type.default_priority if priority is None else priority)
@@ -165,6 +167,7 @@ def correct_incident(session: Session, *, incident_id: int, actor: str,
     """Correct what the call-taker got wrong or could not know: the type,
     the priority, the place (locating an incident saved without one), the
     address. Each change is audited before → after and on the timeline."""
+    authorize(session, Permission.CREATE_INCIDENTS)
     incident = _open_incident(session, incident_id)
     before: dict = {}
     after: dict = {}
@@ -205,6 +208,7 @@ def correct_incident(session: Session, *, incident_id: int, actor: str,
 def add_note(session: Session, *, incident_id: int, text: str, actor: str) -> Incident:
     """A note on the incident's timeline, timestamped and signed: what a
     caller added, what a unit radioed."""
+    authorize(session, Permission.CREATE_INCIDENTS)
     incident = get_incident(session, incident_id)
     text = _text(text, MAX_NOTES, "note")
     if not text:
@@ -271,6 +275,7 @@ def add_report(session: Session, *, incident_id: int, actor: str, call_id: int |
     """Another caller reporting an incident already open: their call joins
     its timeline (and their place, the caller's history) instead of a
     duplicate incident that would send a second engine."""
+    authorize(session, Permission.CREATE_INCIDENTS)
     incident = _open_incident(session, incident_id)
     _check_call(session, call_id)
     note = _text(note, MAX_NOTES, "note")

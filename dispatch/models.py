@@ -83,6 +83,33 @@ class Operator(Base):
     full_name: Mapped[str] = mapped_column(String(128), default="")
     role: Mapped[Role] = mapped_column(_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # scrypt, in the self-describing form dispatch/passwords.py writes; empty
+    # until the account's first password is set (seed accounts have none).
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    password_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class OperatorSession(Base):
+    """A sign-in kept by `safedesk login`: only the token's SHA-256 is stored,
+    so a copy of the database does not sign anyone in."""
+    __tablename__ = "operator_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PrivateName(Base):
+    """A name the supervisor lists as private: scrubbed from everything that
+    can reach the air or an export, like a reporter's own name."""
+    __tablename__ = "private_names"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
 
 
 class Line(Base):
@@ -399,6 +426,10 @@ class AuditEntry(Base):
     entity_id: Mapped[str | None] = mapped_column(String(64))
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+    # The chain (dispatch/audit.py): this entry's hash covers its content and
+    # the previous entry's hash, so an edited or removed row breaks a link.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class JournalApplied(Base):

@@ -37,6 +37,7 @@ from dispatch.models import (
     Unit,
     UnitKind,
 )
+from dispatch.permissions import Permission, authorize
 from dispatch.phone import normalise_number
 from dispatch.service_area import polygon_error
 from dispatch.storage import Database
@@ -338,6 +339,7 @@ def load_seed_file(database: Database, path: Path | None, *, actor: str) -> dict
     path = Path(path) if path else default_seed_path()
     data, digest = read_seed(path)
     with database.session() as session:
+        authorize(session, Permission.EDIT_FLEET)
         counts = _write(session, data)
         session.add(SeedInfo(loaded_at=utcnow(), source=str(path), sha256=digest))
         record_audit(session, actor=actor, action="seed.load", entity="seed",
@@ -358,6 +360,7 @@ def add_missing_service_area(database: Database, *, actor: str) -> bool:
     if area is None:
         return False
     with database.session() as session:
+        authorize(session, Permission.EDIT_FLEET)
         session.add(ServiceAreaRecord(name=area["name"],
                                       polygon=[[lat, lon] for lat, lon in area["polygon"]],
                                       approximate=area["approximate"]))

@@ -20,9 +20,10 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dispatch import paths
-from dispatch.errors import InvalidInput
+from dispatch.errors import InvalidInput, NotPermitted, NotSignedIn
 from dispatch.events import ORIGIN_KEY, EventBus, drop_pending, take_pending
 from dispatch.log_privacy import personal_data_logged
+from dispatch.permissions import PRINCIPAL_KEY, Principal
 
 log = logging.getLogger(__name__)
 _WRITE = "safedesk_write"
@@ -108,13 +109,17 @@ class Database:
             raise InvalidInput(f"unsupported database {self.dialect!r}: use sqlite or postgresql",
                                code="database.unsupported", dialect=self.dialect)
         if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _private_sqlite_file(Path(parsed.database).expanduser())
         self.engine: Engine = create_engine(url, echo=echo, pool_pre_ping=self.dialect != "sqlite",
                                             hide_parameters=not personal_data_logged())
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         self.bus = EventBus()
+        # Who this handle acts for (dispatch/permissions.py): set by whoever
+        # signed in (the window, the command line) or to SYSTEM by the engine.
+        # None: nobody, and every operation a role decides is refused.
+        self.principal: Principal | None = None
         # Each Database is one desk: its own change watcher skips what it made.
         self.origin = uuid.uuid4().hex[:12]
         info = {ORIGIN_KEY: self.origin}
@@ -172,12 +177,17 @@ class Database:
         (which another commit's fsync would queue behind). The softphone's
         call log uses it to let the SIP thread go first."""
         session = (self._brief_writer if brief_lock else self._writer)()
+        session.info[PRINCIPAL_KEY] = self.principal
         paused_before = getattr(_READ_PAUSE, "hook", None)
         if brief_lock and give_way is not None:
             _READ_PAUSE.hook = give_way
         try:
             yield session
             session.commit()
+        except (NotPermitted, NotSignedIn) as refusal:
+            session.rollback()
+            self._record_refusal(refusal)
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -222,11 +232,30 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A read-only look: never takes the write lock."""
         session = self._reader()
+        session.info[PRINCIPAL_KEY] = self.principal
         try:
             yield session
+        except (NotPermitted, NotSignedIn) as refusal:
+            session.rollback()
+            self._record_refusal(refusal)
+            raise
         finally:
             session.rollback()
             session.close()
+
+    def _record_refusal(self, refusal: NotPermitted | NotSignedIn) -> None:
+        """A refused operation leaves one audit entry, in a unit of work of
+        its own: the refused one was rolled back. Sign-in failures are
+        audited by dispatch/operators.py itself."""
+        if refusal.code.startswith("signin.") and refusal.code != "signin.required":
+            return
+        from dispatch.audit import record_audit
+        params = {key: str(value) if value is not None else None
+                  for key, value in refusal.params.items()}
+        actor = self.principal.username if self.principal else "?"
+        with self.session() as session:
+            record_audit(session, actor=actor, action="permission.refused",
+                         entity="permission", entity_id=params.get("permission"), after=params)
 
     def migrate(self) -> None:
         from dispatch.migrate import upgrade_to_head
@@ -249,6 +278,20 @@ class Database:
 
     def describe(self) -> str:
         return redact_url(self.url)
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """The database holds callers' numbers and names: 0600, and its folder
+    0700 when it is the desk's own data folder (a folder the user chose for
+    it is theirs to set). SQLite makes its -wal and -shm files with the
+    database file's own mode."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.parent == paths.data_dir():
+        paths.private_dir(path.parent)
+    for candidate in (path, path.with_name(path.name + "-wal"),
+                      path.with_name(path.name + "-shm")):
+        if candidate is path or candidate.exists():
+            paths.private_file(candidate)
 
 
 def is_lock_conflict(exc: BaseException) -> bool:

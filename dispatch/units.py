@@ -21,6 +21,7 @@ from dispatch.errors import InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates
 from dispatch.models import Station, Unit
+from dispatch.permissions import Permission, authorize
 from dispatch.timeutil import utcnow
 
 S = UnitStatus
@@ -67,6 +68,7 @@ def status_label(status: UnitStatus) -> str:
 
 def report_position(session: Session, *, callsign: str, lat: float, lon: float,
                     at: datetime | None = None, actor: str = "avl") -> Unit:
+    authorize(session, Permission.CHANGE_UNIT_STATUS)
     unit = get_unit(session, callsign)
     lat, lon = check_coordinates(lat, lon)
     at = at or utcnow()

@@ -2,14 +2,19 @@
 
 Loaded by the desk's main through the ``safedesk.commands`` entry point.
 Bad input raises DeskError; the main prints its one line and exits 2.
-``radio on`` leaves the relay keyed when it exits: it is for scripts and
-tests. A reading on air goes through the desk, whose on-air sequence has the
-safety timeout.
+``radio on`` leaves the relay keyed when it exits, and says so: it is for
+manual use, undone by ``radio off``. ``radio on --hold`` keys through the
+relay child process (radio/lifeline.py) and holds only while the command
+runs: Ctrl-C, SIGTERM or SIGHUP release it, and so does its death by any
+means, SIGKILL included, since the child follows the command's lifeline.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import queue
+import signal
 import sys
 from typing import Any
 
@@ -17,6 +22,8 @@ from dispatch.errors import InvalidInput
 from dispatch.settings import Settings
 from radio import settings as radio_settings
 from radio.drivers import PROTOCOLS, RelayDriver, driver_class
+from radio.lifeline import RelayConfig, RelayLifeline
+from radio.onair import Fault, Keyed, Released, SafetyTimeout
 
 
 def add_commands(subparsers: Any) -> None:
@@ -35,6 +42,14 @@ def add_commands(subparsers: Any) -> None:
                           help="channel number from 1 (repeat for several)")
         leaf.add_argument("--json", action="store_true", help="print JSON")
         leaf.set_defaults(handler=handler)
+        if name == "on":
+            leaf.add_argument("--hold", action="store_true",
+                              help="keep the channels keyed only while this command runs: "
+                                   "Ctrl-C, SIGTERM, SIGHUP or its death release them; "
+                                   "exits 1 if a fault or the safety timeout released them")
+            leaf.add_argument("--timeout", type=float, metavar="SECONDS",
+                              help="with --hold: the safety timeout (default: "
+                                   "radio.safety_timeout_s)")
 
     simulate = commands.add_parser(
         "simulate", help="play a relay device on a virtual serial port",
@@ -150,7 +165,15 @@ def _switch(args: argparse.Namespace, on: bool) -> int:
 
 
 def _on(args: argparse.Namespace) -> int:
-    return _switch(args, True)
+    if args.hold:
+        return _hold(args)
+    if args.timeout is not None:
+        raise InvalidInput("--timeout goes with --hold: plain `radio on` has no safety timeout",
+                           code="relay.timeout_without_hold")
+    result = _switch(args, True)
+    _complain(args, "relay.left_keyed", "nothing will release the relay until `safedesk radio "
+              "off`; `radio on --hold` keys it only while that command runs", "warning")
+    return result
 
 
 def _off(args: argparse.Namespace) -> int:
@@ -171,3 +194,98 @@ def _simulate(args: argparse.Namespace) -> int:
                            code="relay.too_few", count=args.relays)
     return simulator.run(args.protocol, tcp=args.tcp, relays=args.relays, silent=args.silent,
                          out=sys.stdout)
+
+
+def _hold(args: argparse.Namespace) -> int:
+    target = _Target(args)
+    channels = target.channels(args)
+    timeout = args.timeout if args.timeout is not None else target._get(
+        radio_settings.SAFETY_TIMEOUT_S)
+    if timeout <= 0:
+        raise InvalidInput(f"--timeout must be positive, not {timeout:g} s",
+                           code="onair.bad_timeout", seconds=timeout)
+    config = RelayConfig(protocol=target.protocol, port=target.port, channels=tuple(channels),
+                         safety_timeout_s=float(timeout), baudrate=target.baudrate,
+                         relays=target.relays, reply_timeout_s=target.reply_timeout,
+                         poll_interval_s=target._get(radio_settings.POLL_INTERVAL_S))
+    events: queue.Queue = queue.Queue()
+    # The handlers only post to the queue: the main thread lets go, in order.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda signum, _frame: events.put(signum))
+    lifeline = RelayLifeline(config, events.put, respawn=False)
+    try:
+        lifeline.start()
+        status = _hold_until_released(events, target, lifeline, args)
+    finally:
+        lifeline.close()
+    released = [e for e in _drain(events) if isinstance(e, Released) and e.reason == "close"]
+    if released:
+        how = "read back" if released[0].verified else "this device cannot confirm"
+        _print_line(args, {"action": "released", "port": target.port,
+                           "channels": list(config.channels), "verified": released[0].verified},
+                    f"released relay channel(s) {_shown(config.channels)} on {target.port} "
+                    f"({how})")
+    return status
+
+
+def _hold_until_released(events: queue.Queue, target: _Target, lifeline: RelayLifeline,
+                         args: argparse.Namespace) -> int:
+    """0 when a signal ends the hold; 1 when the safety timeout released the
+    relay, 4 (a device failed, as for the main's DeviceFault) on a fault."""
+    keyed = False
+    while True:
+        event = events.get()
+        if isinstance(event, int):
+            return 0  # a signal: close() lets go
+        if isinstance(event, Keyed):
+            keyed = True
+            _say_on_air(target, lifeline, event, args)
+        elif not keyed:
+            continue  # a fault at opening that a reconnect before start() mended
+        elif isinstance(event, SafetyTimeout):
+            _complain(args, "onair.timeout", f"the safety timeout ({event.after_s:g} s) "
+                      "released the relay", "error")
+            return 1
+        elif isinstance(event, Fault):
+            _complain(args, event.code or "relay.fault", event.message, "error")
+            return 4
+        elif isinstance(event, Released):
+            return 1
+
+
+def _say_on_air(target: _Target, lifeline: RelayLifeline, keyed: Keyed,
+                args: argparse.Namespace) -> None:
+    how = "read back" if keyed.verified else "this device cannot confirm"
+    timeout = lifeline.safety_timeout_s
+    _print_line(args, {"action": "hold", "port": target.port, "protocol": target.protocol,
+                       "channels": list(keyed.channels), "verified": keyed.verified,
+                       "safety_timeout_s": timeout, "pid": os.getpid(),
+                       "relay_pid": lifeline.child_pid},
+                f"on air: relay channel(s) {_shown(keyed.channels)} keyed on {target.port} "
+                f"({how}); press Ctrl-C or `kill {os.getpid()}` to release "
+                f"(the safety timeout releases after {timeout:g} s)")
+
+
+def _drain(events: queue.Queue) -> list:
+    drained = []
+    while True:
+        try:
+            drained.append(events.get_nowait())
+        except queue.Empty:
+            return drained
+
+
+def _print_line(args: argparse.Namespace, payload: dict, text: str) -> None:
+    print(json.dumps(payload, sort_keys=True) if args.json else text, flush=True)
+
+
+def _complain(args: argparse.Namespace, code: str, message: str, level: str) -> None:
+    """One line on stderr; with --json an object, as the main prints its errors."""
+    line = (json.dumps({level: code, "message": message}) if args.json
+            else f"safedesk: {level}: {message}")
+    print(line, file=sys.stderr, flush=True)
+
+
+def _shown(channels: tuple[int, ...]) -> str:
+    return ", ".join(str(c) for c in channels)

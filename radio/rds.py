@@ -6,6 +6,13 @@ command set) take ``RT1=text`` ended by a carriage return, and accept
 RadioText carries at most 64 characters of a restricted character set; the
 desk sends plain printable ASCII only, so Indonesian titles lose nothing but
 the odd accent or typographic quote.
+
+The title given here must already be scrubbed by the domain
+(`dispatch.bulletins.radiotext_source`: numbers, reporters' names, the
+names the supervisor lists as private). Phone-like numbers are scrubbed
+again here, before and after the ASCII folding (a full-width or
+superscript digit only becomes a digit in the folding), since that needs
+no database; names need the list, which only the domain has.
 """
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ import unicodedata
 
 import serial
 
+from dispatch.bulletin_privacy import scrub_private
 from radio.drivers.base import RelayFault, SerialLink, open_port
 
 MAX_LENGTH = 64
@@ -26,24 +34,25 @@ _ASCII_STAND_INS = str.maketrans({
 })
 
 
-def to_radiotext(title: str) -> str:
-    """Printable ASCII, single spaces, at most 64 characters."""
+def to_radiotext(scrubbed_title: str) -> str:
+    """Printable ASCII, single spaces, at most 64 characters, no phone number."""
+    title = scrub_private(scrubbed_title)
     text = unicodedata.normalize("NFKD", title.translate(_ASCII_STAND_INS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # Control characters become spaces: a CR inside a title would end the
     # command early and hand the rest to the encoder as a command of its own.
     text = "".join(ch if " " <= ch <= "~" else " " for ch in text.translate(_ASCII_STAND_INS))
-    text = " ".join(text.split())
+    text = " ".join(scrub_private(text).split())
     return text[:MAX_LENGTH].rstrip()
 
 
-def radiotext_command(title: str, variant: str = "rt1") -> bytes:
+def radiotext_command(scrubbed_title: str, variant: str = "rt1") -> bytes:
     try:
         prefix = COMMANDS[variant.lower()]
     except KeyError:
         raise RelayFault(f"unknown RDS command {variant!r}; choose rt1 or text",
                          code="rds.unknown_command", variant=variant) from None
-    return (prefix + to_radiotext(title)).encode("ascii") + b"\r"
+    return (prefix + to_radiotext(scrubbed_title)).encode("ascii") + b"\r"
 
 
 class RdsEncoder:
@@ -66,9 +75,10 @@ class RdsEncoder:
         port = open_port(url, baudrate=baudrate, device="RDS encoder")
         return cls(port, variant=variant, name=url)
 
-    def send_title(self, title: str) -> str:
-        """Send the title as RadioText; returns the text actually sent."""
-        command = radiotext_command(title, self.variant)
+    def send_title(self, scrubbed_title: str) -> str:
+        """Send the title (from `radiotext_source`) as RadioText; returns the
+        text actually sent."""
+        command = radiotext_command(scrubbed_title, self.variant)
         self.link.write(command)
         return command[len(COMMANDS[self.variant]):-1].decode("ascii")
 

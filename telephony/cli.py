@@ -16,7 +16,8 @@ import os
 import signal
 import threading
 
-from dispatch.cli.context import actor_of, open_db, print_json, settings_of
+from dispatch.cli.context import open_db, print_json, settings_of
+from dispatch.permissions import SYSTEM
 from dispatch.timeutil import utcnow
 from telephony.settings import TRANSPORTS, load_sip_config
 
@@ -59,10 +60,12 @@ def run_serve(args) -> int:
     stop = threading.Event()
     previous = _on_stop_signals(lambda *_: stop.set())
     try:
-        database = open_db(args)
+        # The engine acts as the system: it logs calls and does what a
+        # signed-in window asks of it; it needs no operator of its own.
+        database = open_db(args, acting=SYSTEM)
         # Always a headset: any window that connects may take it.
         engine = SoftphoneEngine(database, config, headset=HeadsetPipes(),
-                                 actor=actor_of(args))
+                                 actor=SYSTEM.username)
         engine.add_listener(_log_call_event)
         facts = {"pid": os.getpid(), "transport": config.transport, "listen": config.listen,
                  "desk": config.desk_name, "database": database.describe(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import struct
 from datetime import datetime
@@ -61,8 +62,11 @@ class CallRecording:
                 raise
             # The directory went away (a clean-up?): make it, once.
             log.warning("softphone: the recordings folder was missing; made it again")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._recorder.createRecorder(str(path))
+        # A caller's voice: its owner's alone from the first byte (pjsua
+        # creates the file with the process umask, 0644 on most desks).
+        os.chmod(path, 0o600)
         self._sources: list = []
 
     def add_source(self, media) -> None:

@@ -14,7 +14,8 @@ SIP_LISTEN = declare("sip.listen", str, "127.0.0.1:5060",
 SIP_TRANSPORT = declare("sip.transport", str, "udp", "SIP transport of the listening account",
                         choices=("udp", "tcp"))
 SIP_ALLOWED_PEERS = declare("sip.allowed_peers", list, ["127.0.0.1"],
-                            "Addresses or networks (CIDR) allowed to send calls; others get 403")
+                            "Addresses or networks (CIDR) allowed to send calls and other "
+                            "requests (OPTIONS, MESSAGE...); others get 403")
 SIP_DESK_NAME = declare("sip.desk_name", str, "",
                         "This desk's name, recorded on the calls it answers; "
                         "empty means the host name")

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import pjsua2 as pj
 
-from telephony import sip_log
+from telephony import sip_hygiene, sip_log
 from telephony.settings import SipConfig
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,9 @@ class SipStack:
         self.account: DeskAccount | None = None
         self.dropped_invites: deque = deque()
         self._log_gate: sip_log.PjlibLevelGate | None = None
+        # Screens requests other than INVITE (telephony/sip_hygiene.py); C
+        # holds pointers into it, so it is dropped only after libDestroy().
+        self.request_filter: sip_hygiene.RequestFilter | None = None
         self._created = False
         self._hooks = hooks
         try:
@@ -166,6 +169,7 @@ class SipStack:
         self.endpoint.libStart()
         self.account = DeskAccount(self._hooks)
         self.account.create(self._account_config(), True)
+        self.request_filter = sip_hygiene.install(config.allowed_peers)
 
     def _account_config(self) -> pj.AccountConfig:
         config = self.config
@@ -193,6 +197,8 @@ class SipStack:
         self.endpoint.libHandleEvents(timeout_ms)
         if self._log_gate is not None:
             self._log_gate.quiet_down()
+        if self.request_filter is not None:
+            self.request_filter.refusals.tick()
 
     def poll_now(self) -> None:
         """Handle whatever already arrived (an INVITE, say), without waiting."""
@@ -222,6 +228,7 @@ class SipStack:
             # unregister from, pjsua's one-second wait for replies buys nothing.
             flags = 0 if self.config.registrar else pj.PJSUA_DESTROY_NO_NETWORK
             self.endpoint.libDestroy(flags)
+        self.request_filter = None
         # Drop the endpoint here, on this thread, and break the hooks cycle:
         # pjsua2's Endpoint is a singleton, and a leftover instance makes the
         # next libCreate() in this process abort.

@@ -25,6 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pgserver import ThrowawayPostgres  # noqa: E402
 
+# The operator every test acts as unless it says otherwise: a supervisor
+# (every permission), signed in the way scripts sign in, through the
+# environment, so `safedesk` subprocesses act as it too. The templates below
+# hold its account; `safedesk init` on a fresh file creates it from the same
+# environment. tests/test_operators.py and tests/test_permissions.py sign in
+# as other roles.
+TEST_OPERATOR = "supervisor"
+TEST_PASSWORD = "uji-sandi-2026"
+
 
 @pytest.fixture(autouse=True)
 def _isolated_desk_dirs(tmp_path, monkeypatch):
@@ -33,6 +42,27 @@ def _isolated_desk_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("SAFEDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("SAFEDESK_DB", raising=False)
     monkeypatch.delenv("SAFEDESK_SETTINGS", raising=False)
+    monkeypatch.setenv("SAFEDESK_OPERATOR", TEST_OPERATOR)
+    monkeypatch.setenv("SAFEDESK_PASSWORD", TEST_PASSWORD)
+
+
+def supervisor_principal():
+    from dispatch.enums import Role
+    from dispatch.permissions import Principal
+    return Principal(TEST_OPERATOR, Role.SUPERVISOR)
+
+
+def add_test_supervisor(database) -> None:
+    """The test supervisor's account, in a template every test copies. Put
+    in as a bare row, not through set_admin: tests count the audit trail
+    from empty."""
+    from dispatch.enums import Role
+    from dispatch.models import Operator
+    from dispatch.passwords import hash_password
+    with database.session() as session:
+        session.add(Operator(username=TEST_OPERATOR, full_name="Supervisor Uji",
+                             role=Role.SUPERVISOR, active=True, failed_sign_ins=0,
+                             password_hash=hash_password(TEST_PASSWORD)))
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +90,7 @@ def postgres_template(postgres_server_url):
     template_url = postgres_server_url.rsplit("/", 1)[0] + "/" + name
     database = Database(template_url)
     database.migrate()
+    add_test_supervisor(database)
     database.dispose()
     yield name
     admin.dispose()
@@ -83,6 +114,7 @@ def sqlite_template(tmp_path_factory) -> Path:
     from dispatch.storage import open_database
     path = tmp_path_factory.mktemp("sqlite-template") / "desk.sqlite3"
     database = open_database(f"sqlite:///{path}")
+    add_test_supervisor(database)
     database.dispose()  # the last connection closes: the WAL is folded in
     return path
 
@@ -103,6 +135,7 @@ def db_url(request, tmp_path):
 def database(db_url):
     from dispatch.storage import open_database
     database = open_database(db_url)
+    database.principal = supervisor_principal()
     yield database
     database.dispose()
 

@@ -113,7 +113,7 @@ def test_closing_clears_its_units_atomically(seeded):
 
 def safedesk(db_url: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "dispatch.cli.main", "--db", db_url,
-                           "--operator", "made", *args], capture_output=True, text=True,
+                           *args], capture_output=True, text=True,
                           timeout=120)
 
 

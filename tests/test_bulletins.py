@@ -10,9 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from dispatch.bulletin_privacy import HIDDEN_NAME, HIDDEN_NUMBER, scrub_private
 from dispatch.bulletins import (
-    HIDDEN_NAME,
-    HIDDEN_NUMBER,
     add_item,
     bulletin_to_dict,
     candidates_for_bulletin,
@@ -24,7 +23,6 @@ from dispatch.bulletins import (
     move_item,
     open_readings,
     remove_item,
-    scrub_private,
     set_reading_text,
     start_reading,
 )

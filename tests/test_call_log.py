@@ -18,6 +18,7 @@ from dispatch.call_intake import inbound_values, insert_ringing_row
 from dispatch.call_log_units import CallLogUnits
 from dispatch.enums import CallStatus
 from dispatch.models import AuditEntry, Call, Caller
+from dispatch.permissions import SYSTEM
 from dispatch.sip_identity import parse_caller
 from dispatch.storage import open_database
 from dispatch.timeutil import utcnow
@@ -123,6 +124,7 @@ def twins(tmp_path_factory):
     connection writes to one, the engine's cursor units to the other."""
     folder = tmp_path_factory.mktemp("twins")
     orm, plain = (open_database(f"sqlite:///{folder / name}.sqlite3") for name in ("orm", "plain"))
+    orm.principal = plain.principal = SYSTEM  # both are the engine's writers
     writer = CursorWriter(plain)
     yield orm, plain, writer
     writer.close()

@@ -24,7 +24,7 @@ REPORTER = ("Ni Wayan Sumerti", "0812-3456-7890")
 
 
 def run(db_url, *args, expect=0):
-    result = subprocess.run([SAFEDESK, "--db", db_url, "--operator", "tester", *args],
+    result = subprocess.run([SAFEDESK, "--db", db_url, *args],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == expect, (args, result.stdout, result.stderr)
     return result
@@ -97,7 +97,7 @@ def test_a_complaint_from_ticket_to_newspaper(desk, tmp_path):
     assert shown["reporter_private"]["name"] == REPORTER[0]
     assert shown["reporter_private"]["phone"] == "+6281234567890"
     assert [h["kind"] for h in shown["history"]] == ["status", "status", "opened"]
-    assert shown["history"][0]["actor"] == "tester"
+    assert shown["history"][0]["actor"] == "supervisor"  # who signed the command in
 
     moved_category = run_json(desk, "complaints", "set-agency", "lampu_jalan", "PLN")
     assert moved_category["agency"] == "PLN"

@@ -53,7 +53,7 @@ def open_incidents(database, count: int) -> list[int]:
 
 def racer(url: str, go: Path, incident_id: int, tmp_path: Path) -> subprocess.Popen:
     env = dict(os.environ, SAFEDESK_DB=url)
-    process = subprocess.Popen([sys.executable, "-c", RACER, str(go), "--operator", "made",
+    process = subprocess.Popen([sys.executable, "-c", RACER, str(go),
                                 "assign", str(incident_id), UNIT], env=env, cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout.readline().strip() == "ready"
@@ -82,7 +82,8 @@ def test_two_processes_never_send_one_unit_twice(seeded, tmp_path):
                                in zip(results, (first, second)) if code == 0)
         lines = loser.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(
-            f"safedesk: error: {UNIT} was just sent to incident {winner_incident} by made;"), loser
+            f"safedesk: error: {UNIT} was just sent to incident {winner_incident} by supervisor "
+            "Supervisor Piket;"), loser  # the signed-in racer, named as the seed has him
         assert [incident for incident, _ in open_assignments(seeded)] == [winner_incident]
         with seeded.session() as session:  # back to the station for the next round
             change_unit_status(session, callsign=UNIT, status="clear", actor="made")

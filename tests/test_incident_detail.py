@@ -253,7 +253,7 @@ def test_a_unit_cleared_by_its_crew_or_by_closing_says_which(seeded):
 def test_the_command_line_does_all_of_it(seeded, db_url):
     def safedesk(*args):
         return subprocess.run([sys.executable, "-m", "dispatch.cli.main", "--db", db_url,
-                               "--operator", "made", *args], capture_output=True, text=True,
+                               *args], capture_output=True, text=True,
                               timeout=120)
 
     missing = safedesk("incidents", "create", "--type", "medis")

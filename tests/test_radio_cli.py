@@ -95,9 +95,9 @@ def test_bad_input_exits_2_with_one_line_and_sends_nothing(args, needle, simulat
     assert commands_seen(sim) == []
 
 
-def test_a_port_that_cannot_be_opened_exits_2():
+def test_a_port_that_cannot_be_opened_is_a_device_fault_exit_4():
     result = safedesk("radio", "status", "--port", "/nonexistent/ttyUSB7", "--protocol", "lcus")
-    assert result.returncode == 2
+    assert result.returncode == 4
     assert "cannot open relay port '/nonexistent/ttyUSB7'" in result.stderr
     assert result.stderr.count("\n") == 1
 

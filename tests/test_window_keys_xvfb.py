@@ -94,7 +94,7 @@ def test_a_call_taker_juggles_two_callers_in_the_real_window_by_keys_alone(tmp_p
         window_env.pop("QT_QPA_PLATFORM", None)  # a real X window, not offscreen
         with (tmp_path / "window.log").open("wb") as window_stderr:  # the child keeps its own
             window = subprocess.Popen(
-                [sys.executable, "-m", "dispatch.cli.main", "--db", url, "--operator", "ketut",
+                [sys.executable, "-m", "dispatch.cli.main", "--db", url,
                  "gui"], env=window_env, cwd=ROOT, stdout=subprocess.DEVNULL,
                 stderr=window_stderr)
 

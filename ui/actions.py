@@ -59,6 +59,7 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "reset_layout": (),
     "language_id": (),
     "language_en": (),
+    "hand_over": ("Ctrl+Alt+H",),
     "quit": ("Ctrl+Q",),
 }
 # Shortcuts that belong to one panel and live there (listed for the docs).
@@ -141,7 +142,7 @@ class DeskActions(QObject):
                 made.addSeparator() if name is None else made.addAction(self[name])
             self.menus[key] = made
             return made
-        menu("desk", ["refresh", None, "quit"])
+        menu("desk", ["refresh", None, "hand_over", None, "quit"])
         menu("calls", ["answer", "hold", "hang_up", None, "call_back", "clear_callback"])
         menu("incidents", ["new_incident", None, "assign_first", None, "incident_note",
                            "incident_correct", "incident_close", "incident_cancel"])
@@ -194,6 +195,7 @@ class DeskActions(QObject):
             "role_radio": self.tr("Staf radio"),
             "role_supervisor": self.tr("Supervisor"),
             "reset_layout": self.tr("Kembalikan tata letak bawaan peran ini"),
+            "hand_over": self.tr("Serah terima s&hift…"),
             "quit": self.tr("&Keluar"),
         }
         # Language names are written in their own language, never translated.

@@ -17,7 +17,7 @@ import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (must precede the QApplica
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from dispatch.cli.context import actor_of, open_db, settings_of  # noqa: E402
+from dispatch.cli.context import open_db, settings_of  # noqa: E402
 from ui.qt import gui_thread  # noqa: E402
 
 
@@ -42,8 +42,13 @@ def run_desk(args) -> int:
     app = make_application()
     gui_thread.install()
     from ui.main_window import DeskWindow  # after the QApplication: it loads translations
-    database = open_db(args)
-    window = DeskWindow(database, settings_of(args), actor=actor_of(args))
+    from ui.signin.shift import sign_in_at_start
+    database = open_db(args, sign_in=False)  # the window asks who is at the desk
+    principal = sign_in_at_start(database, settings_of(args))
+    if principal is None:
+        database.dispose()
+        return 3  # nobody signed in: the window stays closed
+    window = DeskWindow(database, settings_of(args), principal=principal)
     phone = engine_status = None
     if not getattr(args, "no_phone", False):
         from ui.calls.engine_status import EngineStatus
@@ -55,6 +60,8 @@ def run_desk(args) -> int:
             phone.headset.deviceError.connect(
                 lambda message: window.statusBar().showMessage(message, 15000))
             engine_status = EngineStatus(window, phone.client, phone.bridge)
+            # Calls answered or called back after a handover are the next operator's.
+            window.shiftChanged.connect(lambda username: setattr(phone.client, "actor", username))
             _say_where_the_engine_is(window, phone)
         else:
             window.phone.detach()

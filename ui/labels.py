@@ -62,6 +62,24 @@ def role_name(value: str) -> str:
     return names.get(value, value)
 
 
+def permission_name(value: str) -> str:
+    """What a permission lets an operator do, as a verb phrase."""
+    names = {
+        "answer_calls": translate("Labels", "menerima panggilan"),
+        "create_incidents": translate("Labels", "membuat dan mengubah kejadian"),
+        "assign_units": translate("Labels", "mengirim unit"),
+        "change_unit_status": translate("Labels", "mengubah status unit"),
+        "edit_complaints": translate("Labels", "mengubah pengaduan"),
+        "set_agencies": translate("Labels", "mengatur instansi"),
+        "go_on_air": translate("Labels", "siaran"),
+        "purge_recordings": translate("Labels", "menghapus rekaman"),
+        "edit_fleet": translate("Labels", "mengubah pos dan unit"),
+        "edit_operators": translate("Labels", "mengatur operator"),
+        "read_audit": translate("Labels", "membaca jejak audit"),
+    }
+    return names.get(str(value), str(value))
+
+
 def history_kind(value: str) -> str:
     names = {
         "call": translate("Labels", "panggilan"),

@@ -22,6 +22,7 @@ from dispatch.assignments import change_unit_status
 from dispatch.change_watch import watch_other_desks
 from dispatch.enums import UnitStatus
 from dispatch.geocode import Gazetteer, NominatimGeocoder
+from dispatch.permissions import Principal
 from dispatch.settings import GEOCODER_TIMEOUT_S, GEOCODER_URL, LANGUAGE, OPERATOR, Settings
 from dispatch.storage import Database
 from dispatch.timeutil import format_wita, utcnow
@@ -42,6 +43,7 @@ from ui.qt import gui_thread
 from ui.qt.change_feed import EVERYTHING, ChangeFeed
 from ui.qt.translations import Retranslates, current_language, switch_language
 from ui.qt.worker import BackgroundRunner, CoalescedRead, DbWorker, describe_error
+from ui.signin import shift
 from ui.snapshots import BoardSnapshot, read_boards, read_calls, read_incident_types
 
 log = logging.getLogger(__name__)
@@ -60,13 +62,18 @@ def _login_name() -> str:
 
 class DeskWindow(Retranslates, QMainWindow):
     boardsShown = Signal()  # every time the boards show a fresh snapshot (bench: first paint)
+    shiftChanged = Signal(str)  # the username now at the desk (the engine link writes with it)
 
     def __init__(self, database: Database, settings: Settings | None = None, *,
-                 actor: str | None = None, map_enabled: bool | None = None) -> None:
+                 actor: str | None = None, map_enabled: bool | None = None,
+                 principal: Principal | None = None) -> None:
         super().__init__()
         gui_thread.install()
         self.database = database
         self.settings = settings or Settings.load()
+        if principal is not None:
+            database.principal = principal
+            actor = principal.username
         self.actor = actor or self.settings.get(OPERATOR) or _login_name()
         self.worker = DbWorker(database, parent=self)
         self.router = DbWorker(database, "safedesk-routing", parent=self)
@@ -91,6 +98,8 @@ class DeskWindow(Retranslates, QMainWindow):
         self._wire()
         self.layouts = RoleLayouts(self, self.docks)
         self._start_language_and_role()
+        if principal is not None:
+            self.begin_shift(principal)
         self.resize(1400, 860)
         self._start_loading()
 
@@ -132,6 +141,9 @@ class DeskWindow(Retranslates, QMainWindow):
     def _build_status_bar(self) -> None:
         self.clock = QLabel(self)
         self.role_label = QLabel(self)
+        self.operator_label = QLabel(self)
+        self.operator_label.setObjectName("operator_label")
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.role_label)
         self.statusBar().addPermanentWidget(self.clock)
         self._tick_timer = QTimer(self)
@@ -178,6 +190,7 @@ class DeskWindow(Retranslates, QMainWindow):
         a["reset_layout"].triggered.connect(self.layouts_reset)
         a.languages.triggered.connect(lambda action: self.switch_language(action.data()))
         a["quit"].triggered.connect(self.request_quit)
+        a["hand_over"].triggered.connect(self.hand_over)
         self.incident_form.incidentCreated.connect(self._incident_created)
         self.incidents_board.incidentSelected.connect(self.recommend_panel.show_incident)
         self.incidents_board.incidentSelected.connect(self.incident_detail.show_incident)
@@ -333,6 +346,33 @@ class DeskWindow(Retranslates, QMainWindow):
         self.desk_actions[f"role_{role}"].setChecked(True)
         self.role_label.setText(labels.role_name(role))
 
+    # ---- who is at the desk
+
+    def begin_shift(self, principal: Principal) -> None:
+        """The window acts for `principal` from now on: its writes, its
+        role's layout, the actions its role may use."""
+        self.database.principal = principal
+        self.actor = principal.username
+        shift.act_as(self, principal.username)
+        if principal.role is not None:
+            self.switch_role(principal.role.value)
+        shift.enable_for(self.desk_actions, principal)
+        self._show_operator()
+        self.shiftChanged.emit(principal.username)
+
+    def hand_over(self) -> None:
+        """Ctrl+Alt+H: the next operator signs in; nothing else changes."""
+        principal = shift.hand_over(self, self.database, self.settings)
+        if principal is not None:
+            self.begin_shift(principal)
+
+    def _show_operator(self) -> None:
+        principal = self.database.principal
+        if principal is None or principal.role is None:
+            return
+        self.operator_label.setText(self.tr("Masuk: %1 (%2)").replace(
+            "%1", principal.username).replace("%2", labels.role_name(principal.role.value)))
+
     def layouts_reset(self) -> None:
         self.layouts.reset()
 
@@ -365,6 +405,8 @@ class DeskWindow(Retranslates, QMainWindow):
             self.tr("Basis data: %1").replace("%1", self.database.describe()), 5000)
 
     def _show_title(self) -> None:
+        if hasattr(self, "operator_label"):
+            self._show_operator()
         """The calls in the title too: the taskbar tells of them behind other windows."""
         title = self.tr("Safe Community Desk — Denpasar")
         counts = self.calls_panel.counts_text()

@@ -133,6 +133,10 @@ def capture(out_dir: Path, *, timeout_s: float = 60.0) -> list[Shot]:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["SAFEDESK_CONFIG_DIR"] = str(Path(scratch) / "config")
         database = open_database(f"sqlite:///{Path(scratch) / 'desk.sqlite3'}")
+        # The scene is staged, and shown, as a supervisor would.
+        from dispatch.enums import Role
+        from dispatch.permissions import Principal
+        database.principal = Principal("supervisor", Role.SUPERVISOR)
         load_seed_file(database, None, actor="screenshots")
         first_incident = stage_scene(database)
         bulletin_id = stage_halo(database)

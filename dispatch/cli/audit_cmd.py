@@ -1,8 +1,11 @@
-"""`safedesk audit`: the audit trail, newest first."""
+"""`safedesk audit`: the audit trail, newest first; `safedesk audit verify`:
+whether the trail's hash chain still holds (dispatch/audit.py)."""
 from __future__ import annotations
 
-from dispatch.audit import audit_entries, audit_to_dict
+from dispatch.audit import audit_entries, audit_to_dict, verify_chain
 from dispatch.cli.context import open_db, print_json
+
+CHAIN_BROKEN_EXIT = 1  # as `cmp` or `sha256sum -c`: the check ran and failed
 
 
 def add_commands(subparsers) -> None:
@@ -11,13 +14,22 @@ def add_commands(subparsers) -> None:
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run_audit)
+    actions = parser.add_subparsers(dest="audit_action", metavar="ACTION",
+                                    parser_class=type(parser))
+    verify = actions.add_parser(
+        "verify", help="check that no entry was changed or removed (exit 1 if one was)")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=run_verify)
 
 
 def run_audit(args) -> int:
     database = open_db(args)
-    with database.reading() as session:
-        rows = [audit_to_dict(e) for e in audit_entries(session, limit=args.limit,
-                                                         entity=args.entity)]
+    try:
+        with database.reading() as session:
+            rows = [audit_to_dict(e) for e in audit_entries(session, limit=args.limit,
+                                                             entity=args.entity)]
+    finally:
+        database.dispose()
     if args.json:
         print_json(rows)
     else:
@@ -25,3 +37,17 @@ def run_audit(args) -> int:
             print(f"{row['at']}  {row['actor']:<12} {row['action']:<18} "
                   f"{row['entity']} {row['entity_id'] or ''}  {row['before']} → {row['after']}")
     return 0
+
+
+def run_verify(args) -> int:
+    database = open_db(args)
+    try:
+        with database.reading() as session:
+            report = verify_chain(session)
+    finally:
+        database.dispose()
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print(report.message)
+    return 0 if report.intact else CHAIN_BROKEN_EXIT

@@ -1,7 +1,9 @@
 """`safedesk bulletin create|show|list|candidates|export`: what RPKD 91.45 FM
-reads on air and the newspaper prints. No reporter data in any of them."""
+reads on air and the newspaper prints. No reporter data in any of them, nor
+a name the supervisor lists as private (`safedesk privacy names`)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from dispatch.bulletins import (
@@ -10,6 +12,7 @@ from dispatch.bulletins import (
     create_bulletin,
     get_bulletin,
     list_bulletins,
+    tidy_title,
 )
 from dispatch.cli.context import actor_of, open_db, print_json
 from dispatch.complaints import complaint_to_dict
@@ -60,7 +63,11 @@ def run_create(args) -> int:
     with open_db(args).session() as session:
         bulletin = create_bulletin(session, title=args.title, tickets=args.tickets,
                                    actor=actor_of(args))
+        hidden = bulletin.title != tidy_title(args.title)
         data = bulletin_to_dict(bulletin)
+    if hidden:  # on stderr, so --json output stays one JSON document
+        print("safedesk: note: the title held a phone number or a name that may not go on "
+              "air; that part is stored hidden", file=sys.stderr)
     print_json(data) if args.json else _print_bulletin(data)
     return 0
 

@@ -8,7 +8,9 @@ line on stderr and changes nothing.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -16,7 +18,7 @@ from importlib.metadata import entry_points
 from sqlalchemy.exc import OperationalError
 
 from dispatch import log_privacy
-from dispatch.errors import DeskError
+from dispatch.errors import DeskError, DeviceFault, InvalidInput, NotPermitted, NotSignedIn
 
 BUILT_IN_GROUPS = (
     "dispatch.cli.init_cmd",
@@ -25,13 +27,32 @@ BUILT_IN_GROUPS = (
     "dispatch.cli.audit_cmd",
     "dispatch.cli.calls_cmd",
     "dispatch.cli.complaints_cmd", "dispatch.cli.bulletin_cmd",
+    "dispatch.cli.privacy_cmd",
+    "dispatch.cli.operators_cmd",
 )
+
+# Exit codes: what a script can tell apart.
+EXIT_BAD_INPUT = 2      # the request itself: a typo, a rule broken; nothing written
+EXIT_REFUSED = 3        # not signed in, or the role may not (audited)
+EXIT_UNAVAILABLE = 4    # a device or the database failed; the request may be fine
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
         where = self.prog.removeprefix("safedesk").strip()
-        self.exit(2, f"safedesk: error: {where + ': ' if where else ''}{message}\n")
+        text = f"{where + ': ' if where else ''}{message}"
+        if "--json" in sys.argv[1:] or "--json" in _ARGV:
+            _json_error("usage", text)
+            self.exit(EXIT_BAD_INPUT)
+        self.exit(EXIT_BAD_INPUT, f"safedesk: error: {text}\n")
+
+
+_ARGV: list[str] = []  # what main() parses, for _Parser.error's --json
+
+
+def _json_error(code: str, message: str) -> None:
+    """With --json, an error is one JSON object on stderr, exit code unchanged."""
+    sys.stderr.write(json.dumps({"error": code, "message": message}, ensure_ascii=False) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # Every file and folder the desk makes (database, WAL, journal,
+    # recordings, exports) is its user's alone: 0600 and 0700.
+    os.umask(0o077)
+    _ARGV[:] = argv
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2),
@@ -81,17 +106,33 @@ def main(argv: list[str] | None = None) -> int:
             return main([*argv, "gui"])  # `safedesk` alone opens the window
         parser.print_help()
         return 2
+    as_json = bool(getattr(args, "json", False))
     try:
         return int(handler(args) or 0)
     except DeskError as exc:
-        print(f"safedesk: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(exc.code or "invalid_input", str(exc), _exit_code(exc), as_json)
     except OperationalError as exc:
         reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        print(f"safedesk: error: database unavailable: {reason}", file=sys.stderr)
-        return 2
+        return _fail("database.unavailable", f"database unavailable: {reason}",
+                     EXIT_UNAVAILABLE, as_json)
     except KeyboardInterrupt:
         return 130
+
+
+def _exit_code(exc: DeskError) -> int:
+    if isinstance(exc, NotPermitted | NotSignedIn):
+        return EXIT_REFUSED
+    if isinstance(exc, DeviceFault) and not isinstance(exc, InvalidInput):
+        return EXIT_UNAVAILABLE
+    return EXIT_BAD_INPUT
+
+
+def _fail(code: str, message: str, exit_code: int, as_json: bool) -> int:
+    if as_json:
+        _json_error(code, message)
+    else:
+        print(f"safedesk: error: {message}", file=sys.stderr)
+    return exit_code
 
 
 if __name__ == "__main__":

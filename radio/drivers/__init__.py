@@ -1,6 +1,7 @@
 """Studio relay drivers, by protocol name (the value of ``radio.protocol``)."""
 from __future__ import annotations
 
+from dispatch.errors import InvalidInput
 from radio.drivers.base import RelayDriver, RelayFault
 from radio.drivers.broadcast_tools import BroadcastToolsDriver
 from radio.drivers.kmtronic import KMTronicDriver
@@ -14,12 +15,17 @@ DRIVERS: dict[str, type[RelayDriver]] = {
 PROTOCOLS: tuple[str, ...] = tuple(DRIVERS)
 
 
+class UnknownProtocol(RelayFault, InvalidInput):
+    """A setting or a flag mistyped: bad input (exit 2), not a device fault;
+    still a RelayFault for the on-air code that expects one from a factory."""
+
+
 def driver_class(protocol: str) -> type[RelayDriver]:
     name = (protocol or "").strip().lower().replace("_", "-")
     try:
         return DRIVERS[name]
     except KeyError:
-        raise RelayFault(f"unknown relay protocol {protocol!r}; choose one of "
+        raise UnknownProtocol(f"unknown relay protocol {protocol!r}; choose one of "
                          f"{', '.join(PROTOCOLS)}", code="relay.unknown_protocol",
                          protocol=protocol, known=", ".join(PROTOCOLS)) from None
 

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import serial
 
-from dispatch.errors import DeskError
+from dispatch.errors import DeviceFault
 
 # How long one blocking read may wait before the driver looks at its own
 # deadline again. Small, so a reply deadline is kept to within a few tens of
@@ -25,7 +25,7 @@ from dispatch.errors import DeskError
 READ_SLICE_S = 0.05
 
 
-class RelayFault(DeskError):
+class RelayFault(DeviceFault):
     """The relay did not do, or could not confirm, what the desk asked: it is
     unplugged, silent, or reports another state. The message names the port.
     ``link_lost`` is true when the port itself failed (gone or silent), so

@@ -203,64 +203,69 @@
         <translation>Give the new bulletin a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="285"/>
+        <location filename="../../ui/bulletins/panel.py" line="292"/>
         <source>Buletin #%1 dibuat.</source>
         <translation>Bulletin #%1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="292"/>
+        <location filename="../../ui/bulletins/panel.py" line="290"/>
+        <source>Buletin #%1 dibuat; nomor atau nama di judul disembunyikan.</source>
+        <translation>Bulletin #%1 created; a number or name in the title was hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulletins/panel.py" line="299"/>
         <source>Pilih pengaduan yang akan ditambahkan.</source>
         <translation>Choose the complaint to add.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="302"/>
+        <location filename="../../ui/bulletins/panel.py" line="309"/>
         <source>%1 masuk buletin.</source>
         <translation>%1 added to the bulletin.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="346"/>
+        <location filename="../../ui/bulletins/panel.py" line="353"/>
         <source>%1 dikeluarkan dari buletin.</source>
         <translation>%1 removed from the bulletin.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="333"/>
-        <location filename="../../ui/bulletins/panel.py" line="359"/>
+        <location filename="../../ui/bulletins/panel.py" line="340"/>
+        <location filename="../../ui/bulletins/panel.py" line="366"/>
         <source>Teks %1 disimpan.</source>
         <translation>Text of %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="360"/>
+        <location filename="../../ui/bulletins/panel.py" line="367"/>
         <source>Teks %1 kembali ke draf.</source>
         <translation>Text of %1 is back to the draft.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="334"/>
-        <location filename="../../ui/bulletins/panel.py" line="362"/>
+        <location filename="../../ui/bulletins/panel.py" line="341"/>
+        <location filename="../../ui/bulletins/panel.py" line="369"/>
         <source>Teks tidak disimpan: %1</source>
         <translation>Text not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="375"/>
+        <location filename="../../ui/bulletins/panel.py" line="382"/>
         <source>Buletin diekspor ke %1</source>
         <translation>Bulletin exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="378"/>
+        <location filename="../../ui/bulletins/panel.py" line="385"/>
         <source>Ekspor gagal: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="384"/>
+        <location filename="../../ui/bulletins/panel.py" line="391"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="384"/>
+        <location filename="../../ui/bulletins/panel.py" line="391"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulletins/panel.py" line="386"/>
+        <location filename="../../ui/bulletins/panel.py" line="393"/>
         <source>Ekspor buletin</source>
         <translation>Export bulletin</translation>
     </message>
@@ -1078,227 +1083,232 @@
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="160"/>
+        <location filename="../../ui/actions.py" line="161"/>
         <source>&amp;Jawab panggilan</source>
         <translation>&amp;Answer call</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="161"/>
+        <location filename="../../ui/actions.py" line="162"/>
         <source>&amp;Tahan / lanjutkan</source>
         <translation>&amp;Hold / resume</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="162"/>
+        <location filename="../../ui/actions.py" line="163"/>
         <source>T&amp;utup panggilan</source>
         <translation>Hang &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="163"/>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Telepon &amp;balik</source>
         <translation>Call &amp;back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="165"/>
         <source>&amp;Hapus dari daftar telepon balik…</source>
         <translation>&amp;Take off the callback list…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="165"/>
+        <location filename="../../ui/actions.py" line="166"/>
         <source>Kejadian &amp;baru</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="167"/>
+        <location filename="../../ui/actions.py" line="168"/>
         <source>&amp;Mengudara (kunci relai studio)</source>
         <translation>&amp;On air (key the studio relay)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="169"/>
         <source>&amp;Selesai mengudara (lepas relai)</source>
         <translation>O&amp;ff air (release the relay)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="169"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>&amp;Tugaskan rekomendasi pertama</source>
         <translation>&amp;Assign first recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="171"/>
         <source>Tambah &amp;catatan pada kejadian</source>
         <translation>Add a &amp;note to the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="171"/>
+        <location filename="../../ui/actions.py" line="172"/>
         <source>&amp;Koreksi kejadian (jenis, prioritas, lokasi)…</source>
         <translation>&amp;Correct incident (type, priority, location)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="172"/>
+        <location filename="../../ui/actions.py" line="173"/>
         <source>T&amp;utup kejadian…</source>
         <translation>C&amp;lose incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="173"/>
+        <location filename="../../ui/actions.py" line="174"/>
         <source>B&amp;atalkan kejadian…</source>
         <translation>C&amp;ancel incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="174"/>
+        <location filename="../../ui/actions.py" line="175"/>
         <source>Unit dalam &amp;perjalanan</source>
         <translation>Unit &amp;en route</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="175"/>
+        <location filename="../../ui/actions.py" line="176"/>
         <source>Unit di &amp;lokasi</source>
         <translation>Unit &amp;on scene</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="176"/>
+        <location filename="../../ui/actions.py" line="177"/>
         <source>Unit &amp;selesai (tersedia)</source>
         <translation>Unit &amp;clear (available)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="177"/>
+        <location filename="../../ui/actions.py" line="178"/>
         <source>Unit &amp;tidak siaga</source>
         <translation>Unit out of &amp;service</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="178"/>
+        <location filename="../../ui/actions.py" line="179"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="179"/>
+        <location filename="../../ui/actions.py" line="180"/>
         <source>Ke panel Panggilan</source>
         <translation>Go to Calls panel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="180"/>
+        <location filename="../../ui/actions.py" line="181"/>
         <source>Ke Formulir kejadian</source>
         <translation>Go to Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="181"/>
+        <location filename="../../ui/actions.py" line="182"/>
         <source>Ke Papan kejadian</source>
         <translation>Go to Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="182"/>
+        <location filename="../../ui/actions.py" line="183"/>
         <source>Ke Papan unit</source>
         <translation>Go to Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="183"/>
+        <location filename="../../ui/actions.py" line="184"/>
         <source>Ke Rekomendasi</source>
         <translation>Go to Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="184"/>
+        <location filename="../../ui/actions.py" line="185"/>
         <source>Ke Rincian kejadian</source>
         <translation>Go to Incident detail</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="185"/>
+        <location filename="../../ui/actions.py" line="186"/>
         <source>Ke Peta</source>
         <translation>Go to Map</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="191"/>
+        <location filename="../../ui/actions.py" line="192"/>
         <source>Ke Instansi &amp;&amp; kategori</source>
         <translation>Go to Agencies &amp;&amp; categories</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="166"/>
+        <location filename="../../ui/actions.py" line="167"/>
         <source>&amp;Pengaduan baru</source>
         <translation>New &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="186"/>
+        <location filename="../../ui/actions.py" line="187"/>
         <source>Ke Daftar pengaduan</source>
         <translation>Go to Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="187"/>
+        <location filename="../../ui/actions.py" line="188"/>
         <source>Ke Formulir pengaduan</source>
         <translation>Go to Complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="188"/>
+        <location filename="../../ui/actions.py" line="189"/>
         <source>Ke Buletin</source>
         <translation>Go to Bulletin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="189"/>
+        <location filename="../../ui/actions.py" line="190"/>
         <source>Ke Layar baca studio</source>
         <translation>Go to Studio reading view</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="192"/>
+        <location filename="../../ui/actions.py" line="193"/>
         <source>Penerima panggilan</source>
         <translation>Call-taker</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="193"/>
+        <location filename="../../ui/actions.py" line="194"/>
         <source>Dispatcher</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="194"/>
+        <location filename="../../ui/actions.py" line="195"/>
         <source>Staf radio</source>
         <translation>Radio staff</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="195"/>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="197"/>
         <source>Kembalikan tata letak bawaan peran ini</source>
         <translation>Restore this role&apos;s default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="197"/>
+        <location filename="../../ui/actions.py" line="198"/>
+        <source>Serah terima s&amp;hift…</source>
+        <translation>Hand over the s&amp;hift…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="199"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="209"/>
+        <location filename="../../ui/actions.py" line="211"/>
         <source>&amp;Meja</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="209"/>
+        <location filename="../../ui/actions.py" line="211"/>
         <source>&amp;Panggilan</source>
         <translation>&amp;Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="210"/>
+        <location filename="../../ui/actions.py" line="212"/>
         <source>&amp;Kejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="210"/>
+        <location filename="../../ui/actions.py" line="212"/>
         <source>&amp;Unit</source>
         <translation>&amp;Units</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="211"/>
+        <location filename="../../ui/actions.py" line="213"/>
         <source>&amp;Halo Denpasar</source>
         <translation>&amp;Halo Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="214"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="214"/>
         <source>P&amp;eran</source>
         <translation>R&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="213"/>
+        <location filename="../../ui/actions.py" line="215"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1306,97 +1316,102 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>Telepon tidak aktif: %1</source>
         <translation>Phone not active: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="92"/>
         <source>Mesin telepon sudah berjalan di %1; --listen tidak dipakai</source>
         <translation>The phone engine already runs on %1; --listen not used</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="96"/>
         <source>Mesin telepon memakai basis data lain: %1</source>
         <translation>The phone engine uses another database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Pilih unit di papan unit dulu.</source>
         <translation>Select a unit on the units board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>%1 tidak bisa berubah dari &quot;%2&quot; ke &quot;%3&quot;.</source>
         <translation>%1 cannot change from &quot;%2&quot; to &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Safe Community Desk — Denpasar</source>
         <translation>Safe Community Desk — Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Panggilan</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <source>Masuk: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Formulir kejadian</source>
         <translation>Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Papan kejadian</source>
         <translation>Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Papan unit</source>
         <translation>Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Rekomendasi</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Rincian kejadian</source>
         <translation>Incident detail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Formulir pengaduan</source>
         <translation>Complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Buletin</source>
         <translation>Bulletin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Layar baca studio</source>
         <translation>Studio reading view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Instansi &amp; kategori</source>
         <translation>Agencies &amp; categories</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Basis data: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -1405,891 +1420,1021 @@
     <name>DomainMessages</name>
     <message>
         <location filename="../../ui/qt/domain_sentences.py" line="20"/>
+        <source>Masuk dulu: {permission} perlu operator yang sudah masuk.</source>
+        <translation>Sign in first: {permission} needs a signed-in operator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="22"/>
+        <source>Masuk dulu: isi SAFEDESK_OPERATOR dan SAFEDESK_PASSWORD, atau jalankan safedesk login.</source>
+        <translation>Sign in first: set SAFEDESK_OPERATOR and SAFEDESK_PASSWORD, or run safedesk login.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="25"/>
+        <source>Nama pengguna atau kata sandi salah.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="26"/>
+        <source>Akun {username} terkunci karena terlalu sering salah sandi: coba lagi {minutes} menit lagi atau minta supervisor membukanya.</source>
+        <translation>The account {username} is locked after too many wrong passwords: try again in {minutes} min or ask a supervisor to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="29"/>
+        <source>Sesi masuk sudah habis: jalankan safedesk login lagi.</source>
+        <translation>The saved sign-in has expired: run safedesk login again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="31"/>
+        <source>{operator} ({role}) tidak berwenang {permission}.</source>
+        <translation>{operator} ({role}) may not {permission}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="33"/>
+        <source>Kata sandi minimal {minimum} karakter.</source>
+        <translation>A password needs at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="35"/>
+        <source>Kata sandi maksimal {maximum} karakter.</source>
+        <translation>A password may have at most {maximum} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="37"/>
+        <source>Kata sandi tidak boleh diawali atau diakhiri spasi.</source>
+        <translation>A password may not begin or end with a space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="39"/>
+        <source>Berkas kata sandi {path} tidak bisa dibaca.</source>
+        <translation>Cannot read the password file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="41"/>
+        <source>Berikan kata sandi dengan --password-file BERKAS (atau - untuk masukan standar).</source>
+        <translation>Give the password with --password-file FILE (or - for standard input).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="44"/>
+        <source>Kedua kata sandi berbeda.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="45"/>
+        <source>Nama pengguna {username}: 2–32 huruf kecil, angka, . _ -, diawali huruf.</source>
+        <translation>Username {username}: 2–32 lower-case letters, digits, . _ -, starting with a letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="48"/>
+        <source>Meja ini sudah punya operator yang bisa masuk.</source>
+        <translation>This desk already has operators who can sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="50"/>
+        <source>Operator {username} sudah ada.</source>
+        <translation>Operator {username} already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="51"/>
+        <source>Operator {username} tidak dikenal.</source>
+        <translation>No operator {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="52"/>
+        <source>{username} adalah supervisor terakhir yang bisa masuk.</source>
+        <translation>{username} is the last supervisor who can sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="54"/>
+        <source>--admin perlu --admin-password-file BERKAS.</source>
+        <translation>--admin needs --admin-password-file FILE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="57"/>
         <source>Kode instansi {agency} harus 2–32 huruf, angka atau _.</source>
         <translation>Agency code {agency} must be 2–32 letters, digits or _.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="22"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="59"/>
         <source>Instansi {agency} tidak aktif.</source>
         <translation>Agency {agency} is inactive.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="23"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="60"/>
         <source>Instansi perlu nama.</source>
         <translation>An agency needs a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="24"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="61"/>
         <source>Instansi {agency} tidak dikenal (yang ada: {known}).</source>
         <translation>Unknown agency {agency} (known: {known}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="26"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="63"/>
         <source>Instansi {agency} masih menangani {categories}: serahkan kategori itu ke instansi lain dulu.</source>
         <translation>Agency {agency} still handles {categories}: give those categories to another agency first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="30"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="67"/>
         <source>{category} sudah ditangani {agency}.</source>
         <translation>{category} is already handled by {agency}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="33"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="70"/>
         <source>Wilayah layanan {area} tidak bisa dipakai: {problem}.</source>
         <translation>Service area {area} cannot be used: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="35"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="72"/>
         <source>Isi lintang dan bujur sekaligus, atau kosongkan keduanya.</source>
         <translation>Give both latitude and longitude, or neither.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="37"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="74"/>
         <source>Lintang {lat} ada di utara khatulistiwa; {area} ada di {area_lat}.</source>
         <translation>Latitude {lat} is north of the equator; {area} is at {area_lat}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="39"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="76"/>
         <source>Koordinat harus bilangan terhingga.</source>
         <translation>Coordinates must be finite numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="40"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="77"/>
         <source>Koordinat harus berupa angka, bukan {lat}, {lon}.</source>
         <translation>Coordinates must be numbers, not {lat}, {lon}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="42"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="79"/>
         <source>Nilai {axis} {value} di luar jangkauan ({low} sampai {high}).</source>
         <translation>The {axis} {value} is out of range ({low} to {high}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="44"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="81"/>
         <source>{lat}, {lon} berada {distance} di luar wilayah layanan ({area}); untuk panggilan sungguhan dari luar batas, konfirmasikan dulu.</source>
         <translation>{lat}, {lon} is {distance} outside the service area ({area}); for a real call from beyond the border, confirm it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="48"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="85"/>
         <source>Isi tempatnya (lintang dan bujur), atau nyatakan tempatnya belum diketahui.</source>
         <translation>Give the place (latitude and longitude), or say the place is not known yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="51"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="88"/>
         <source>{lat} dan {lon} tampaknya tertukar: lintang ditulis lebih dulu ({area} ada di {lon}, {lat}).</source>
         <translation>{lat} and {lon} look swapped: latitude comes first ({area} is at {lon}, {lat}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="55"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="92"/>
         <source>Tidak ada tempat bernama {area} di gazetir.</source>
         <translation>No place called {area} in the gazetteer.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="57"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="94"/>
         <source>Tempat yang belum diketahui tidak disertai lintang dan bujur.</source>
         <translation>A place not known yet goes without latitude and longitude.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="59"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="96"/>
         <source>Bujur {lon} ada di barat Greenwich; {area} ada di {area_lon}.</source>
         <translation>Longitude {lon} is west of Greenwich; {area} is at {area_lon}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="61"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="98"/>
         <source>polygon[{index}] bukan pasangan bilangan terhingga.</source>
         <translation>polygon[{index}] is not a pair of finite numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="63"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="100"/>
         <source>Sisi dari polygon[{first}] dan dari polygon[{second}] bersilangan atau bertumpuk: poligon tidak boleh memotong dirinya sendiri.</source>
         <translation>The edges from polygon[{first}] and from polygon[{second}] cross or overlap: the polygon must not cross itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="67"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="104"/>
         <source>Titik-titiknya segaris: poligon tidak punya luas.</source>
         <translation>The points lie on one line: the polygon has no area.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="69"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="106"/>
         <source>polygon[{index}] mengulang polygon[{repeats}]: hapus titik yang berulang (cincinnya menutup sendiri).</source>
         <translation>polygon[{index}] repeats polygon[{repeats}]: leave repeated points out (the ring closes by itself).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="73"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="110"/>
         <source>Poligon perlu paling sedikit 3 titik, bukan {count}.</source>
         <translation>A polygon needs at least 3 points, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="76"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="113"/>
         <source>{ticket} sudah ada di buletin #{bulletin}.</source>
         <translation>{ticket} is already in bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="78"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="115"/>
         <source>Buletin #{bulletin} sudah dibacakan di udara dan tetap seperti itu: buat buletin baru.</source>
         <translation>Bulletin #{bulletin} has been read on air and stays as read: make a new bulletin.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="82"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="119"/>
         <source>Posisi harus dari 1 sampai {count}.</source>
         <translation>The position must be from 1 to {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="83"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="120"/>
         <source>Teks bacaan kosong.</source>
         <translation>The reading text is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="84"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="121"/>
         <source>{ticket} tidak ada di buletin #{bulletin}.</source>
         <translation>{ticket} is not in bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="86"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="123"/>
         <source>{ticket} tercantum dua kali.</source>
         <translation>{ticket} is listed twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="87"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="124"/>
         <source>Buletin perlu judul.</source>
         <translation>A bulletin needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="88"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="125"/>
         <source>Buletin #{bulletin} tidak ada.</source>
         <translation>There is no bulletin #{bulletin}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="89"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="126"/>
         <source>Buletin #{bulletin} tidak punya item untuk diekspor.</source>
         <translation>Bulletin #{bulletin} has no items to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="91"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="128"/>
         <source>Buletin #{bulletin} tidak punya apa pun untuk dibacakan.</source>
         <translation>Bulletin #{bulletin} has nothing to read.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="93"/>
-        <source>Teks bacaan memuat nomor telepon atau nama pelapor; keduanya tidak boleh disiarkan.</source>
-        <translation>The reading text contains a phone number or the reporter&apos;s name; neither may go on air.</translation>
+        <location filename="../../ui/qt/domain_sentences.py" line="130"/>
+        <source>Teks bacaan memuat nomor telepon, nama pelapor atau nama yang dirahasiakan; semuanya tidak boleh disiarkan.</source>
+        <translation>The reading text contains a phone number, the reporter&apos;s name or a name listed as private; none may go on air.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="96"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="134"/>
+        <source>Nama itu sudah ada di daftar nama yang dirahasiakan.</source>
+        <translation>That name is already on the list of private names.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="136"/>
+        <source>Nama itu tidak ada di daftar nama yang dirahasiakan.</source>
+        <translation>That name is not on the list of private names.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="138"/>
+        <source>Nama yang dirahasiakan perlu sedikitnya {minimum} huruf.</source>
+        <translation>A private name needs at least {minimum} letters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="140"/>
         <source>Pembacaan {reading} sudah berakhir ({reason}).</source>
         <translation>Reading {reading} has already ended ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="98"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="142"/>
         <source>Siapa yang membaca? Log siaran perlu nama.</source>
         <translation>Who is reading? The on-air log needs a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="100"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="144"/>
         <source>Pembacaan siaran {reading} tidak ada.</source>
         <translation>There is no on-air reading {reading}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="101"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="145"/>
         <source>Pembacaan {reading} masih mengudara: akhiri dulu.</source>
         <translation>Reading {reading} is still on air: end it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="104"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="148"/>
         <source>Panggilan {call} sudah {status}; tidak bisa dijawab lagi.</source>
         <translation>Call {call} is {status}; it can no longer be answered.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="106"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="150"/>
         <source>Panggilan {call} tidak punya nomor penelepon untuk ditelepon balik.</source>
         <translation>Call {call} has no caller number to call back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="109"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="153"/>
         <source>Panggilan perlu SIP Call-ID-nya.</source>
         <translation>A call needs its SIP Call-ID.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="110"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="154"/>
         <source>Panggilan {call} tidak ada.</source>
         <translation>There is no call {call}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="111"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="155"/>
         <source>Panggilan {call} sudah dijawab di desk {desk}.</source>
         <translation>Call {call} was answered at desk {desk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="112"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="156"/>
         <source>Tidak ada panggilan dengan SIP Call-ID {sip_call_id}.</source>
         <translation>No call with SIP Call-ID {sip_call_id}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="114"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="158"/>
         <source>Panggilan itu sudah tidak tersambung ke meja ini.</source>
         <translation>That call is no longer connected to this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="116"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="160"/>
         <source>Panggilan keluar dijawab oleh yang ditelepon, bukan oleh meja.</source>
         <translation>An outgoing call is answered by the person called, not by the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="118"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="162"/>
         <source>Panggilan ini sudah dijawab.</source>
         <translation>This call is already answered.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="119"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="163"/>
         <source>Hanya panggilan yang tersambung yang bisa ditahan atau dilanjutkan.</source>
         <translation>Only a connected call can be held or resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="122"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="166"/>
         <source>Penelepon menutup telepon sebelum jawaban tersambung.</source>
         <translation>The caller hung up before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="124"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="168"/>
         <source>Panggilan sudah diakhiri sebelum jawaban tersambung.</source>
         <translation>The call was ended before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="126"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="170"/>
         <source>Entri log panggilan tidak dikenal: {op}.</source>
         <translation>Unknown call log entry: {op}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="128"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="172"/>
         <source>Panggilan {call} tidak ada di daftar telepon balik.</source>
         <translation>Call {call} is not on the call-back list.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="130"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="174"/>
         <source>Telepon balik belum bisa: meja ini belum punya jalur keluar. Supervisor perlu mengisi pengaturan sip.callback_uri (atau sip.registrar).</source>
         <translation>No call-backs yet: this desk has no outgoing route. A supervisor must set sip.callback_uri (or sip.registrar).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="134"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="178"/>
         <source>Pengaturan sip.callback_uri {template} salah: pakai {e164_field} atau {national_field} untuk nomornya.</source>
         <translation>The setting sip.callback_uri {template} is wrong: use {e164_field} or {national_field} for the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="138"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="182"/>
         <source>Sebutkan mengapa telepon balik tidak diperlukan lagi.</source>
         <translation>Say why the call-back is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="140"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="184"/>
         <source>{number} bukan nomor telepon yang bisa ditelepon balik oleh desk.</source>
         <translation>{number} is not a phone number the desk could call back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="142"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="186"/>
         <source>{number} bukan nomor telepon.</source>
         <translation>{number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="143"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="187"/>
         <source>Masa simpan rekaman tidak boleh negatif.</source>
         <translation>The recording retention period cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="146"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="190"/>
         <source>{ticket} sudah berstatus {status}.</source>
         <translation>{ticket} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="147"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="191"/>
         <source>{ticket} bukan nomor tiket (contohnya HD-2026-000123).</source>
         <translation>{ticket} is not a ticket number (like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="149"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="193"/>
         <source>{ticket} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{ticket} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="151"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="195"/>
         <source>{ticket} sudah {status} dan ditutup: buka tiket baru yang merujuknya.</source>
         <translation>{ticket} is {status} and closed: open a new ticket that quotes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="154"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="198"/>
         <source>Pengaduan perlu uraian masalahnya.</source>
         <translation>A complaint needs a description of the problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="156"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="200"/>
         <source>Pengaduan perlu tempat: koordinat atau alamat.</source>
         <translation>A complaint needs a place: coordinates or an address.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="158"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="202"/>
         <source>Tiket pengaduan {ticket} tidak ada (tiket berbentuk HD-2026-000123).</source>
         <translation>There is no complaint ticket {ticket} (tickets look like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="161"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="205"/>
         <source>Perubahan status perlu catatan tentang apa yang sudah dilakukan.</source>
         <translation>A status change needs a note saying what was done.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="163"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="207"/>
         <source>Nomor tiket belum bisa dibuat (terlalu banyak desk sekaligus); coba lagi.</source>
         <translation>Could not allocate a ticket number (too many desks at once); try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="166"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="210"/>
         <source>Kategori pengaduan {category} tidak dikenal (yang ada: {known}).</source>
         <translation>Unknown complaint category {category} (known: {known}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="168"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="212"/>
         <source>Batas hasil harus dari 1 sampai {most}.</source>
         <translation>The result limit must be from 1 to {most}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="170"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="214"/>
         <source>{disposition} bukan cara menutup atau membatalkan kejadian ini.</source>
         <translation>{disposition} is not a way to close or cancel this incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="172"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="216"/>
         <source>Prioritas harus bilangan bulat dari 1 (paling mendesak) sampai 5, bukan {priority}.</source>
         <translation>The priority must be a whole number from 1 (most urgent) to 5, not {priority}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="175"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="219"/>
         <source>Kejadian {incident} punya unit di lokasi: tutup kejadiannya, jangan dibatalkan.</source>
         <translation>Incident {incident} has a unit on scene: close it, do not cancel it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="178"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="222"/>
         <source>Kejadian {incident} sudah {status}: tidak bisa diubah lagi.</source>
         <translation>Incident {incident} is {status}: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="180"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="224"/>
         <source>Catatannya kosong.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="181"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="225"/>
         <source>Kejadian {incident} ({type}, {distance_m} m dari sini, dibuka {minutes} menit lalu) tampaknya kejadian yang sama: tambahkan laporan ini ke sana, atau buka kejadian baru bila memang lain.</source>
         <translation>Incident {incident} ({type}, {distance_m} m away, opened {minutes} min ago) looks like the same one: add this report to it, or open a new incident if it is another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="186"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="230"/>
         <source>Kejadian {incident} tidak ada.</source>
         <translation>There is no incident {incident}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="187"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="231"/>
         <source>Kejadian {incident}: tidak ada yang diubah.</source>
         <translation>Incident {incident}: nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="189"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="233"/>
         <source>Jenis kejadian {type} tidak dikenal.</source>
         <translation>Unknown incident type {type}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="191"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="235"/>
         <source>Kejadian {incident} belum punya tempat: tentukan lokasinya dulu, atau kirim unit ke wilayah yang bernama.</source>
         <translation>Incident {incident} has no place yet: locate it first, or send the unit to a named area.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="195"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="239"/>
         <source>{callsign} sudah {status}.</source>
         <translation>{callsign} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="196"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="240"/>
         <source>{callsign} sudah bertugas di kejadian {incident} (dikirim {at}).</source>
         <translation>{callsign} is already on incident {incident} (sent {at}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="198"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="242"/>
         <source>{callsign} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{callsign} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="200"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="244"/>
         <source>{callsign} ditugaskan dengan mengirimnya ke sebuah kejadian.</source>
         <translation>{callsign} is dispatched by assigning it to an incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="202"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="246"/>
         <source>{callsign} sedang {status}, tidak tersedia.</source>
         <translation>{callsign} is {status}, not available.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="204"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="248"/>
         <source>Unit {callsign} tidak dikenal.</source>
         <translation>Unknown unit {callsign}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="205"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="249"/>
         <source>{callsign} baru saja dikirim ke kejadian {incident} oleh {by}; untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} was just sent to incident {incident} by {by}; to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="209"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="253"/>
         <source>{callsign} sedang bertugas di kejadian {incident} (dikirim oleh {by} {at}); untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} is on incident {incident} (sent by {by} {at}); to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="213"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="257"/>
         <source>{callsign} baru saja diubah menjadi {status} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="215"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="259"/>
         <source>{callsign} baru saja diubah menjadi {status} di kejadian {incident} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} on incident {incident} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="219"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="263"/>
+        <source>Proses relai tidak bisa dijalankan: {detail}.</source>
+        <translation>The relay process cannot be started: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="265"/>
+        <source>Proses relai gagal menjalankan {command}: {detail}.</source>
+        <translation>The relay process failed to run {command}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="267"/>
+        <source>Proses relai berhenti tiba-tiba (status {status}).</source>
+        <translation>The relay process stopped unexpectedly (status {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="269"/>
+        <source>Proses relai tidak menjawab {command} dalam {timeout} dtk.</source>
+        <translation>The relay process did not answer {command} within {timeout} s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="271"/>
         <source>Batas waktu pengaman siaran harus positif.</source>
         <translation>The on-air safety timeout must be positive.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="221"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="273"/>
         <source>Pengaturan radio.channels_on_air: kanal mulai dari 1, bukan {channel}.</source>
         <translation>Setting radio.channels_on_air: channels start at 1, not {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="224"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="276"/>
         <source>Pengaturan radio.channels_on_air: {item} bukan nomor kanal.</source>
         <translation>Setting radio.channels_on_air: {item} is not a channel number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="226"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="278"/>
         <source>Pengendali siaran sudah ditutup.</source>
         <translation>The on-air controller is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="227"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="279"/>
         <source>Tidak ada kanal relai yang diatur untuk siaran (radio.channels_on_air).</source>
         <translation>No relay channels are configured for on air (radio.channels_on_air).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="230"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="282"/>
         <source>Port encoder RDS belum diatur (radio.rds_port).</source>
         <translation>No RDS encoder port is configured (radio.rds_port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="232"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="284"/>
         <source>Perintah RDS {variant} tidak dikenal; pilih rt1 atau text.</source>
         <translation>Unknown RDS command {variant}; choose rt1 or text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="234"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="286"/>
         <source>Kanal {channel} di luar jangkauan: relai {protocol} ini punya kanal 1 sampai {relays}.</source>
         <translation>Channel {channel} is out of range: this {protocol} relay has channels 1 to {relays}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="238"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="290"/>
         <source>Relai {protocol} berjumlah 1 sampai {most}, bukan {count}.</source>
         <translation>{protocol} relays number 1 to {most}, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="240"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="292"/>
         <source>Panjang pulsa harus positif, bukan {ms} ms.</source>
         <translation>The pulse length must be positive, not {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="242"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="294"/>
         <source>Relai di {port}: bita status {value} bukan 00 atau 01.</source>
         <translation>Relay on {port}: status byte {value} is neither 00 nor 01.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="244"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="296"/>
         <source>ID unit Broadcast Tools adalah 0 sampai 7, bukan {unit}.</source>
         <translation>The Broadcast Tools unit id is 0 to 7, not {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="246"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="298"/>
         <source>Port {device} {port} tidak bisa dibuka: {detail}.</source>
         <translation>Cannot open {device} port {port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="248"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="300"/>
         <source>Relai {channel} terbaca {got} tanpa perintah dari desk.</source>
         <translation>Relay {channel} reads {got} behind the desk&apos;s back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="250"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="302"/>
         <source>Relai di {port} melaporkan {count} relai; kanal {channel} tidak termasuk.</source>
         <translation>The relay on {port} reports {count} relays; channel {channel} is not among them.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="253"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="305"/>
         <source>Relai di {port} tidak menjawab nyala/mati atas {command}: {reply}.</source>
         <translation>The relay on {port} gave no on/off answer to {command}: {reply}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="255"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="307"/>
         <source>Port relai belum diatur (radio.port, mis. /dev/ttyUSB0, COM3 atau socket://host:port).</source>
         <translation>No relay port is configured (radio.port, e.g. /dev/ttyUSB0, COM3 or socket://host:port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="259"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="311"/>
         <source>Relai di {port} tidak mengirim status ({command}) dalam {timeout} dtk.</source>
         <translation>The relay on {port} sent no status ({command}) within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="262"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="314"/>
         <source>Relai tidak tersambung: {fault}.</source>
         <translation>Relay not connected: {fault}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="263"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="315"/>
         <source>Relai tidak tersambung saat desk ditutup; kanalnya tidak bisa dipaksa mati.</source>
         <translation>The relay was not connected when the desk closed; its channels could not be forced off.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="266"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="318"/>
         <source>Relai tidak tersambung ({fault}); kanalnya dimatikan begitu relai menjawab lagi.</source>
         <translation>Relay not connected ({fault}); its channels will be forced off as soon as it answers again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="269"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="321"/>
         <source>Relai {channel} di {port} terbaca {got} setelah di-set {wanted}.</source>
         <translation>Relay {channel} on {port} reads {got} after switching it {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="271"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="323"/>
         <source>Relai di {port} menolak perintah (EEE).</source>
         <translation>The relay on {port} rejected a command (EEE).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="272"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="324"/>
         <source>Perangkat {device} di {port} tidak menjawab perintah {command} dalam {timeout} dtk.</source>
         <translation>The {device} on {port} did not answer the command {command} within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="275"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="327"/>
+        <source>--timeout hanya bersama --hold: radio on biasa tidak punya batas waktu pengaman.</source>
+        <translation>--timeout only with --hold: a plain radio on has no safety timeout.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="330"/>
         <source>Jumlah relai paling sedikit 1, bukan {count}.</source>
         <translation>There must be at least 1 relay, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="277"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="332"/>
         <source>Protokol {protocol} tidak dikenal; pilih salah satu dari {known}.</source>
         <translation>Unknown protocol {protocol}; choose one of {known}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="279"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="334"/>
         <source>Perangkat {device} di {port} hilang ({detail}); periksa kabel dan dayanya.</source>
         <translation>The {device} on {port} disappeared ({detail}); check the cable and power.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="282"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="337"/>
         <source>Relai di {port}: jawaban status {reply} bukan untuk relai {channel}.</source>
         <translation>Relay on {port}: status reply {reply} is not for relay {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="285"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="340"/>
         <source>--tcp perlu HOST:PORT (mis. 127.0.0.1:7000), bukan {text}.</source>
         <translation>--tcp wants HOST:PORT (e.g. 127.0.0.1:7000), not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="287"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="342"/>
         <source>Tidak bisa mendengarkan di {host}:{port}: {detail}.</source>
         <translation>Cannot listen on {host}:{port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="289"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="344"/>
         <source>{url} tidak bisa dibuka untuk simulator: {detail}.</source>
         <translation>Cannot open {url} for the simulator: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="291"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="346"/>
         <source>Simulator pty memerlukan sistem POSIX; pakai --tcp HOST:PORT.</source>
         <translation>A pty simulator needs a POSIX system; use --tcp HOST:PORT.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="293"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="348"/>
         <source>Hanya simulator TCP yang bisa memutus desk.</source>
         <translation>Only a TCP simulator can hang up on the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="295"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="350"/>
         <source>Simulasikan lewat TCP atau pada sebuah port, tidak keduanya.</source>
         <translation>Simulate over TCP or attached to a port, not both.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="298"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="353"/>
         <source>Bukan URL basis data: {url}.</source>
         <translation>Not a database URL: {url}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="299"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="354"/>
         <source>Koneksi kunci singkat memerlukan berkas SQLite.</source>
         <translation>Brief-lock connections need a SQLite file.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="301"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="356"/>
         <source>Basis data {dialect} tidak didukung: pakai sqlite atau postgresql.</source>
         <translation>Unsupported database {dialect}: use sqlite or postgresql.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="303"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="358"/>
         <source>Tidak bisa menulis {path}: {reason}.</source>
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="304"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="359"/>
         <source>Berkas seed {source}: service_area: {problem}.</source>
         <translation>Seed file {source}: service_area: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="306"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="361"/>
         <source>Berkas seed {source}: bukan JSON yang sah: {detail}.</source>
         <translation>Seed file {source}: not valid JSON: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="308"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="363"/>
         <source>Berkas seed {source}: bukan JSON yang sah pada baris {line} kolom {column}: {detail}.</source>
         <translation>Seed file {source}: not valid JSON at line {line} column {column}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="312"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="367"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {rule}.</source>
         <translation>Seed file {source}: {path} is {value}: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="314"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="369"/>
         <source>Berkas seed {source}: lines: {number} bukan nomor telepon.</source>
         <translation>Seed file {source}: lines: {number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="316"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="371"/>
         <source>Berkas seed {source}: lines: {number} muncul dua kali.</source>
         <translation>Seed file {source}: lines: {number} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="318"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="373"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {coordinate}.</source>
         <translation>Seed file {source}: {path} is {value}: {coordinate}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="320"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="375"/>
         <source>Berkas seed {source}: bukan teks UTF-8.</source>
         <translation>Seed file {source}: not UTF-8 text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="321"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="376"/>
         <source>nilai {axis} harus antara -{limit} dan {limit}</source>
         <translation>the {axis} must be between -{limit} and {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="323"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="378"/>
         <source>prioritas adalah bilangan bulat dari 1 (paling mendesak) sampai 5</source>
         <translation>a priority is a whole number from 1 (most urgent) to 5</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="325"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="380"/>
         <source>kecepatan harus lebih dari 0 dan paling tinggi {most} km/jam</source>
         <translation>a speed must be more than 0 and at most {most} km/h</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="327"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="382"/>
         <source>target adalah bilangan bulat jam dari 1 sampai {most}</source>
         <translation>a target is a whole number of hours from 1 to {most}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="329"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="384"/>
         <source>Berkas seed {source}: {path}: {detail}.</source>
         <translation>Seed file {source}: {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="330"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="385"/>
         <source>Berkas seed {source}: {section}: {key} {value} muncul dua kali.</source>
         <translation>Seed file {source}: {section}: {key} {value} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="332"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="387"/>
         <source>Berkas seed {source}: jenis kejadian {type}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: incident type {type}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="335"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="390"/>
         <source>Berkas seed {source}: unit {callsign}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="338"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="393"/>
         <source>Berkas seed {source}: kategori pengaduan {category}: instansi {agency} tidak dikenal.</source>
         <translation>Seed file {source}: complaint category {category}: unknown agency {agency}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="342"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="397"/>
         <source>Berkas seed {source}: unit {callsign}: pos {station} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown station {station}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="345"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="400"/>
         <source>Berkas seed {source} tidak bisa dibaca ({reason}).</source>
         <translation>Seed file {source}: cannot read it ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="347"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="402"/>
         <source>Pengaturan {name} harus antara {low} dan {high}, bukan {value}.</source>
         <translation>The setting {name} must be between {low} and {high}, not {value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="350"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="405"/>
         <source>sip.allowed_peers: {entry} bukan alamat IP atau jaringan.</source>
         <translation>sip.allowed_peers: {entry} is not an IP address or network.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="352"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="407"/>
         <source>Alamat dengar harus HOST:PORT dengan alamat IP, bukan {text}.</source>
         <translation>The listen address must be HOST:PORT with an IP address, not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="354"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="409"/>
         <source>Port {port} di luar rentang 0–65535.</source>
         <translation>Port {port} is outside 0–65535.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="355"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="410"/>
         <source>Transport harus udp atau tcp, bukan {transport}.</source>
         <translation>The transport must be udp or tcp, not {transport}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="357"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="412"/>
         <source>Softphone tidak berjalan.</source>
         <translation>The softphone is not running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="358"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="413"/>
         <source>Softphone berhenti.</source>
         <translation>The softphone stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="360"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="415"/>
         <source>Mesin telepon tidak berjalan untuk direktori data ini.</source>
         <translation>No phone engine is running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="362"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="417"/>
         <source>Mesin telepon tidak menjawab sapaan.</source>
         <translation>The phone engine did not answer the greeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="363"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="418"/>
         <source>Tidak ada mesin telepon yang menjawab untuk direktori data ini.</source>
         <translation>No phone engine answered for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="365"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="420"/>
         <source>Mesin telepon memakai protokol {engine}, jendela ini {window}: mulai ulang mesinnya.</source>
         <translation>The phone engine speaks protocol {engine}, this window {window}: restart the engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="369"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="424"/>
         <source>Mesin telepon tidak tersambung: perintah tidak terkirim.</source>
         <translation>The phone engine is not connected: the command was not sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="371"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="426"/>
         <source>Jendela menutup sambungannya ke mesin telepon.</source>
         <translation>The window closed its link to the phone engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="373"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="428"/>
         <source>Sambungan ke mesin telepon terputus: perintah mungkin tidak sampai.</source>
         <translation>The link to the phone engine was lost: the command may not have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="376"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="431"/>
         <source>Mesin telepon lain sudah berjalan untuk direktori data ini.</source>
         <translation>Another phone engine is already running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="378"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="433"/>
         <source>Mesin telepon tidak mengenal perintah {name}.</source>
         <translation>The phone engine does not know the command {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="380"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="435"/>
         <source>Argumen perintah {name} untuk mesin telepon salah.</source>
         <translation>The arguments of the phone engine command {name} are wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="382"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="437"/>
         <source>Softphone sudah berjalan.</source>
         <translation>The softphone is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="383"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="438"/>
         <source>Softphone tidak mulai pada waktunya.</source>
         <translation>The softphone did not start in time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="385"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="440"/>
         <source>Softphone tidak bisa mulai di {transport} {listen}: {reason}.</source>
         <translation>The softphone cannot start on {transport} {listen}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="387"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="442"/>
         <source>Softphone tidak bisa dihentikan dari utas SIP-nya sendiri.</source>
         <translation>The softphone cannot be stopped from its own SIP thread.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="389"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="444"/>
         <source>Berkas pengaturan {path} bukan TOML yang sah: {detail}.</source>
         <translation>Settings file {path} is not valid TOML: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="391"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="446"/>
         <source>Pengaturan {key} dari {origin}: {detail}.</source>
         <translation>Setting {key} from {origin}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="393"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="448"/>
         <source>Pengaturan {key} dari {origin}: {value} bukan salah satu dari {allowed}.</source>
         <translation>Setting {key} from {origin}: {value} is not one of {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="397"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="452"/>
         <source>Isian {what} lebih panjang dari {limit} karakter.</source>
         <translation>The {what} is longer than {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="399"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="454"/>
         <source>Waktunya harus menyertakan zona waktu.</source>
         <translation>The time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="400"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="455"/>
         <source>{option} {value} bukan tanggal seperti 2026-11-23.</source>
         <translation>{option} {value} is not a date like 2026-11-23.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="402"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="457"/>
         <source>{option}: {value} bukan waktu ISO 8601.</source>
         <translation>{option}: {value} is not an ISO 8601 time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="403"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="458"/>
         <source>{value} bukan salah satu dari: {allowed}.</source>
         <translation>{value} is not one of: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="45"/>
+        <location filename="../../ui/qt/domain_messages.py" line="46"/>
         <source>belum ada — jalankan safedesk init</source>
         <translation>none yet — run safedesk init</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="51"/>
+        <location filename="../../ui/qt/domain_messages.py" line="52"/>
         <source>koordinat harus bilangan terhingga</source>
         <translation>coordinates must be finite numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_messages.py" line="52"/>
+        <location filename="../../ui/qt/domain_messages.py" line="53"/>
         <source>bilangan harus terhingga</source>
         <translation>numbers must be finite</translation>
     </message>
@@ -3027,206 +3172,261 @@
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>menerima panggilan</source>
+        <translation>answer calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>membuat dan mengubah kejadian</source>
+        <translation>create and edit incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>mengirim unit</source>
+        <translation>assign units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>mengubah status unit</source>
+        <translation>change unit status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>mengubah pengaduan</source>
+        <translation>edit complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>mengatur instansi</source>
+        <translation>set agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>siaran</source>
+        <translation>go on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>menghapus rekaman</source>
+        <translation>purge recordings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>mengubah pos dan unit</source>
+        <translation>edit stations and units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>mengatur operator</source>
+        <translation>edit operators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>membaca jejak audit</source>
+        <translation>read the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>panggilan</source>
         <translation>call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>kejadian</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>pengaduan</source>
         <translation>complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>panggilan masuk</source>
         <translation>incoming call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>panggilan keluar</source>
         <translation>outgoing call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Darurat</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Halo Denpasar</source>
         <translation>Halo Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>posisi terakhir</source>
         <translation>last position</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>pos</source>
         <translation>station</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>nomor disembunyikan</source>
         <translation>number withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>privat</source>
         <translation>private</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>%1 mnt %2 dtk</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>menunggu telepon balik</source>
         <translation>waiting for a call back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>sudah ditelepon balik</source>
         <translation>called back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>dihapus dari daftar</source>
         <translation>taken off the list</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>draf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>siap</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>sudah disiarkan</source>
         <translation>read on air</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>catatan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>judul</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>teks bacaan</source>
         <translation>reading text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>uraian</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>alamat</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>nama pelapor</source>
         <translation>reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>nama instansi</source>
         <translation>agency name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>telepon instansi</source>
         <translation>agency phone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="200"/>
         <source>lintang</source>
         <translation>latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="201"/>
         <source>bujur</source>
         <translation>longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>nyala</source>
         <comment>relay state</comment>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="208"/>
         <source>mati</source>
         <comment>relay state</comment>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>tanpa jawaban</source>
         <comment>relay state</comment>
         <translation>nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="214"/>
         <source>relai</source>
         <translation>relay</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>encoder RDS</source>
         <translation>RDS encoder</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>selesai mengudara</source>
         <translation>off air</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>batas waktu pengaman</source>
         <translation>safety timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>gangguan relai</source>
         <translation>relay fault</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>desk ditutup</source>
         <translation>desk closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>baris perintah</source>
         <translation>the command line</translation>
     </message>
@@ -3353,22 +3553,22 @@
 <context>
     <name>OnAirLink</name>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="72"/>
+        <location filename="../../ui/studio/on_air_link.py" line="68"/>
         <source>Relai studio sedang dibuka…</source>
         <translation>Opening the studio relay…</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="142"/>
+        <location filename="../../ui/studio/on_air_link.py" line="138"/>
         <source>Relai studio tidak diatur (radio.port kosong).</source>
         <translation>No studio relay configured (radio.port is empty).</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="153"/>
+        <location filename="../../ui/studio/on_air_link.py" line="149"/>
         <source>Relai studio tidak bisa dipakai: %1</source>
         <translation>The studio relay cannot be used: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/studio/on_air_link.py" line="170"/>
+        <location filename="../../ui/studio/on_air_link.py" line="166"/>
         <source>%n pembacaan yang tertinggal di udara ditutup sebagai gangguan.</source>
         <translation>
             <numerusform>%n reading left on air was closed as a fault.</numerusform>
@@ -3376,47 +3576,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="180"/>
+        <location filename="../../ui/studio/on_air_link.py" line="176"/>
         <source>Sudah di udara: tekan Selesai (Off air) dulu.</source>
         <translation>Already on air: press Off air first.</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="183"/>
+        <location filename="../../ui/studio/on_air_link.py" line="179"/>
         <source>Relai tidak tersambung: %1</source>
         <translation>The relay is not connected: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="229"/>
+        <location filename="../../ui/studio/on_air_link.py" line="225"/>
         <source>RadioText tidak terkirim: %1</source>
         <translation>RadioText not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="234"/>
+        <location filename="../../ui/studio/on_air_link.py" line="230"/>
         <source>Tidak bisa mengudara: %1</source>
         <translation>Cannot go on air: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="241"/>
+        <location filename="../../ui/studio/on_air_link.py" line="237"/>
         <source>Lepas udara belum terkonfirmasi: %1</source>
         <translation>Off air not confirmed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="262"/>
+        <location filename="../../ui/studio/on_air_link.py" line="258"/>
         <source>Batas waktu pengaman (%1 dtk) habis: relai dilepas.</source>
         <translation>Safety timeout (%1 s) reached: the relay was released.</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="268"/>
+        <location filename="../../ui/studio/on_air_link.py" line="264"/>
         <source>Gangguan relai: %1</source>
         <translation>Relay fault: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="271"/>
+        <location filename="../../ui/studio/on_air_link.py" line="267"/>
         <source>Relai tersambung lagi; semua kanal dimatikan.</source>
         <translation>Relay connected again; every channel switched off.</translation>
     </message>
     <message>
-        <location filename="../../ui/studio/on_air_link.py" line="304"/>
+        <location filename="../../ui/studio/on_air_link.py" line="300"/>
         <source>Pembacaan tidak bisa dicatat (%1); relai dilepas.</source>
         <translation>The reading could not be logged (%1); the relay was released.</translation>
     </message>
@@ -3733,6 +3933,54 @@
         <location filename="../../ui/incidents/recommend_panel.py" line="360"/>
         <source>%1 ditugaskan ke kejadian #%2</source>
         <translation>%1 assigned to incident #%2</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="78"/>
+        <source>Supervisor pertama</source>
+        <translation>First supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="80"/>
+        <source>Belum ada operator yang bisa masuk ke meja ini. Buat akun supervisor pertama; supervisor lalu menambah operator lain.</source>
+        <translation>No operator can sign in to this desk yet. Create the first supervisor account; the supervisor then adds the other operators.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="83"/>
+        <source>Serah terima shift</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="85"/>
+        <source>%1 menyerahkan meja. Operator berikutnya masuk; panggilan tetap tersambung.</source>
+        <translation>%1 is handing over the desk. The next operator signs in; calls stay connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="88"/>
+        <source>Masuk — Safe Community Desk</source>
+        <translation>Sign in — Safe Community Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="89"/>
+        <source>Masuk dengan nama pengguna dan kata sandi Anda.</source>
+        <translation>Sign in with your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="90"/>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="91"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="92"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Password again</translation>
     </message>
 </context>
 <context>

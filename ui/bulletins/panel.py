@@ -279,12 +279,19 @@ class BulletinPanel(Retranslates, QWidget):
             return
         actor = self._actor
 
-        def made(bulletin_id: int) -> None:
+        def create(session) -> tuple[int, bool]:
+            bulletin = create_bulletin(session, title=title, tickets=[], actor=actor)
+            return bulletin.id, bulletin.title != title  # stored scrubbed: something was hidden
+
+        def made(created: tuple[int, bool]) -> None:
+            bulletin_id, hidden = created
             self.title_edit.clear()
             self.message.show_info(
-                lambda: self.tr("Buletin #%1 dibuat.").replace("%1", str(bulletin_id)))
+                (lambda: self.tr("Buletin #%1 dibuat; nomor atau nama di judul disembunyikan.")
+                 .replace("%1", str(bulletin_id))) if hidden else
+                (lambda: self.tr("Buletin #%1 dibuat.").replace("%1", str(bulletin_id))))
             self.select_bulletin(bulletin_id)
-        self._write(lambda s: create_bulletin(s, title=title, tickets=[], actor=actor).id, made)
+        self._write(create, made)
 
     def add_selected_candidate(self) -> None:
         ticket = self.candidates_view.current_key()

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dispatch.bulletin_privacy import air_texts
 from dispatch.bulletins import (
     candidates_for_bulletin,
     draft_reading_text,
@@ -115,6 +116,7 @@ def read_bulletin(session: Session, bulletin_id: int) -> BulletinDetail | None:
         bulletin = get_bulletin(session, bulletin_id)
     except NotFound:
         return None
+    air = air_texts(bulletin)  # what the studio reads, and sends as RadioText, is scrubbed
     items = []
     for item in bulletin.items:
         complaint = item.complaint
@@ -122,12 +124,12 @@ def read_bulletin(session: Session, bulletin_id: int) -> BulletinDetail | None:
             ticket=complaint.ticket, position=item.position,
             category_name=complaint.category.name_id,
             category_name_en=complaint.category.name_en, place=_place(complaint),
-            status=str(complaint.status), reading_text=item.reading_text,
+            status=str(complaint.status), reading_text=air.reading_texts[item.id],
             edited=item.reading_text != draft_reading_text(complaint)))
     readings = tuple(ReadingRow(id=r.id, reader=r.reader, started_at=r.started_at,
                                 ended_at=r.ended_at, end_reason=r.end_reason)
                      for r in bulletin.readings)
-    return BulletinDetail(id=bulletin.id, title=bulletin.title, status=str(bulletin.status),
+    return BulletinDetail(id=bulletin.id, title=air.title, status=str(bulletin.status),
                           created_at=bulletin.created_at, items=tuple(items), readings=readings)
 
 

@@ -30,6 +30,7 @@ from dispatch.enums import (
     UnitStatus,
 )
 from dispatch.errors import DeskError
+from dispatch.permissions import Permission
 from ui import labels
 from ui.complaints import labels as complaint_labels
 from ui.qt.domain_sentences import sentences
@@ -80,6 +81,8 @@ BY_NAME: dict[str, Translator] = {
     "axis": labels.axis_name,
     "device": labels.device_name,
     "origin": labels.setting_origin,
+    "permission": labels.permission_name,
+    "role": lambda value: labels.role_name(value) if value else "sistem",
     "known": _known,
 }
 # The domain's enums wherever they appear (a value still typed as its enum).
@@ -90,6 +93,7 @@ BY_ENUM: dict[type, Translator] = {
     ComplaintStatus: labels.complaint_status,
     ComplaintChannel: complaint_labels.channel_name,
     Role: labels.role_name,
+    Permission: labels.permission_name,
 }
 
 

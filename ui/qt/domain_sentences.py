@@ -16,6 +16,43 @@ def sentences() -> dict[str, str]:
     one, so that lupdate finds each of them."""
     translate = QCoreApplication.translate
     return {
+        # operators, sign-in and permissions
+        "signin.required": translate(
+            "DomainMessages", "Masuk dulu: {permission} perlu operator yang sudah masuk."),
+        "signin.required_cli": translate(
+            "DomainMessages", "Masuk dulu: isi SAFEDESK_OPERATOR dan SAFEDESK_PASSWORD, atau "
+            "jalankan safedesk login."),
+        "signin.failed": translate("DomainMessages", "Nama pengguna atau kata sandi salah."),
+        "signin.locked": translate(
+            "DomainMessages", "Akun {username} terkunci karena terlalu sering salah sandi: "
+            "coba lagi {minutes} menit lagi atau minta supervisor membukanya."),
+        "signin.expired": translate(
+            "DomainMessages", "Sesi masuk sudah habis: jalankan safedesk login lagi."),
+        "permission.refused": translate(
+            "DomainMessages", "{operator} ({role}) tidak berwenang {permission}."),
+        "password.too_short": translate(
+            "DomainMessages", "Kata sandi minimal {minimum} karakter."),
+        "password.too_long": translate(
+            "DomainMessages", "Kata sandi maksimal {maximum} karakter."),
+        "password.spaces": translate(
+            "DomainMessages", "Kata sandi tidak boleh diawali atau diakhiri spasi."),
+        "password.file_unreadable": translate(
+            "DomainMessages", "Berkas kata sandi {path} tidak bisa dibaca."),
+        "password.needs_file": translate(
+            "DomainMessages", "Berikan kata sandi dengan --password-file BERKAS (atau - untuk "
+            "masukan standar)."),
+        "password.mismatch": translate("DomainMessages", "Kedua kata sandi berbeda."),
+        "operator.bad_username": translate(
+            "DomainMessages", "Nama pengguna {username}: 2–32 huruf kecil, angka, . _ -, "
+            "diawali huruf."),
+        "operator.first_exists": translate(
+            "DomainMessages", "Meja ini sudah punya operator yang bisa masuk."),
+        "operator.exists": translate("DomainMessages", "Operator {username} sudah ada."),
+        "operator.not_found": translate("DomainMessages", "Operator {username} tidak dikenal."),
+        "operator.last_supervisor": translate(
+            "DomainMessages", "{username} adalah supervisor terakhir yang bisa masuk."),
+        "init.admin_needs_password": translate(
+            "DomainMessages", "--admin perlu --admin-password-file BERKAS."),
         # agencies and complaint categories
         "agency.bad_code": translate(
             "DomainMessages", "Kode instansi {agency} harus 2–32 huruf, angka atau _."),
@@ -92,7 +129,14 @@ def sentences() -> dict[str, str]:
             "DomainMessages", "Buletin #{bulletin} tidak punya apa pun untuk dibacakan."),
         "bulletin.private_text": translate(
             "DomainMessages",
-            "Teks bacaan memuat nomor telepon atau nama pelapor; keduanya tidak boleh disiarkan."),
+            "Teks bacaan memuat nomor telepon, nama pelapor atau nama yang dirahasiakan; "
+            "semuanya tidak boleh disiarkan."),
+        "privacy.name_already_listed": translate(
+            "DomainMessages", "Nama itu sudah ada di daftar nama yang dirahasiakan."),
+        "privacy.name_not_listed": translate(
+            "DomainMessages", "Nama itu tidak ada di daftar nama yang dirahasiakan."),
+        "privacy.name_too_short": translate(
+            "DomainMessages", "Nama yang dirahasiakan perlu sedikitnya {minimum} huruf."),
         "reading.already_ended": translate(
             "DomainMessages", "Pembacaan {reading} sudah berakhir ({reason})."),
         "reading.no_reader": translate(
@@ -216,6 +260,14 @@ def sentences() -> dict[str, str]:
             "DomainMessages",
             "{callsign} baru saja diubah menjadi {status} di kejadian {incident} oleh {by}."),
         # the studio relay, the RDS encoder and their simulator
+        "lifeline.cannot_start": translate(
+            "DomainMessages", "Proses relai tidak bisa dijalankan: {detail}."),
+        "lifeline.child_error": translate(
+            "DomainMessages", "Proses relai gagal menjalankan {command}: {detail}."),
+        "lifeline.child_gone": translate(
+            "DomainMessages", "Proses relai berhenti tiba-tiba (status {status})."),
+        "lifeline.no_answer": translate(
+            "DomainMessages", "Proses relai tidak menjawab {command} dalam {timeout} dtk."),
         "onair.bad_timeout": translate(
             "DomainMessages", "Batas waktu pengaman siaran harus positif."),
         "onair.channel_below_one": translate(
@@ -272,6 +324,9 @@ def sentences() -> dict[str, str]:
         "relay.silent": translate(
             "DomainMessages",
             "Perangkat {device} di {port} tidak menjawab perintah {command} dalam {timeout} dtk."),
+        "relay.timeout_without_hold": translate(
+            "DomainMessages",
+            "--timeout hanya bersama --hold: radio on biasa tidak punya batas waktu pengaman."),
         "relay.too_few": translate(
             "DomainMessages", "Jumlah relai paling sedikit 1, bukan {count}."),
         "relay.unknown_protocol": translate(

@@ -1,9 +1,12 @@
 """The studio relay for the window: one thread owns the on-air controller.
 
-Every controller call blocks on the serial port (half a second and more per
-command), so the controller is made, commanded and closed on its own
-"safedesk-radio" runner, never on the GUI thread. Its events come from
-whichever thread noticed them and hop to the GUI with `to_gui`.
+The controller is a RelayLifeline (radio/lifeline.py): the on-air sequence
+runs in a relay child process that owns the serial port and lets the relay
+go if this process dies, however it dies. Every controller call blocks on
+that process and the port (half a second and more per command), so the
+controller is made, commanded and closed on its own "safedesk-radio"
+runner, never on the GUI thread. Its events come from its reader thread and
+hop to the GUI with `to_gui`.
 
 The on-air log follows the relay, not the buttons: a reading is logged when
 the relay reports it keyed, and ended by whatever released it (Off air, the
@@ -24,16 +27,9 @@ from PySide6.QtCore import QObject, Signal
 from dispatch.bulletins import end_reading, open_readings, start_reading
 from dispatch.settings import Settings
 from radio.drivers.base import RelayFault
-from radio.onair import (
-    Fault,
-    Keyed,
-    OnAirController,
-    RadioEvent,
-    Reconnected,
-    Released,
-    SafetyTimeout,
-)
-from radio.settings import on_air_controller, send_radiotext
+from radio.lifeline import RelayLifeline, spawn_on_air
+from radio.onair import Fault, Keyed, RadioEvent, Reconnected, Released, SafetyTimeout
+from radio.settings import send_radiotext
 from ui.qt import domain_messages, gui_thread
 from ui.qt.worker import BackgroundRunner, DbWorker, describe_error
 
@@ -64,8 +60,8 @@ class OnAirLink(QObject):
         self._settings = settings
         self._actor = actor
         self._runner = BackgroundRunner("safedesk-radio", self)
-        self._controller: OnAirController | None = None
-        self._made: list[OnAirController] = []  # filled on the radio thread, for shutdown
+        self._controller: RelayLifeline | None = None
+        self._made: list[RelayLifeline] = []  # filled on the radio thread, for shutdown
         self._starting_up = True
         self._available = False
         # Why the relay cannot be used, said in the language of the moment.
@@ -128,15 +124,15 @@ class OnAirLink(QObject):
     def is_busy(self) -> bool:
         return self._starting_up or self._commands > 0 or self._log_writes > 0
 
-    # ---- start-up (the constructor forces every channel off: it blocks)
+    # ---- start-up (the child forces every channel off before it answers: it blocks)
 
-    def _make(self, settings: Settings) -> OnAirController | None:
-        controller = on_air_controller(settings, self._from_radio)
+    def _make(self, settings: Settings) -> RelayLifeline | None:
+        controller = spawn_on_air(settings, self._from_radio)
         if controller is not None:
             self._made.append(controller)
         return controller
 
-    def _made_controller(self, controller: OnAirController | None) -> None:
+    def _made_controller(self, controller: RelayLifeline | None) -> None:
         self._starting_up = False
         if controller is None:
             self._reason = lambda: self.tr("Relai studio tidak diatur (radio.port kosong).")
@@ -203,7 +199,7 @@ class OnAirLink(QObject):
             return
         self._command(controller.stop, lambda _r: self._log_end("off_air"), self._stop_failed)
 
-    def _usable_controller(self) -> OnAirController | None:
+    def _usable_controller(self) -> RelayLifeline | None:
         if self._closed:
             return None
         if self._controller is None:
@@ -336,7 +332,7 @@ class OnAirLink(QObject):
         self._closed = True
         self._runner.shutdown()  # lets a running command finish, drops the rest
         for controller in self._made:  # also one whose hand-back never reached the GUI
-            controller.close()
+            controller.close()  # the child forces the relay off, reads it back, exits
         self._on_air, self._connected, self._keyed_at = False, False, None
         reading, self._reading = self._reading, None
         if reading is not None:
