@@ -49,6 +49,19 @@ class CallStatus(_Values):
     TIMED_OUT = "timed_out"  # nobody answered within sip.ring_timeout_s: the desk ended it
 
 
+class CallType(_Values):
+    """What a call turned out to be, set by the call-taker (or defaulted: a
+    call that becomes an incident is an emergency, one that becomes a ticket
+    a complaint). Prank and ghost calls are counted apart and left out of
+    the response figures centres publish."""
+    EMERGENCY = "emergency"
+    COMPLAINT = "complaint"
+    INFORMATION = "information"
+    PRANK = "prank"
+    GHOST = "ghost"  # silent, or dropped while connected
+    WRONG_NUMBER = "wrong_number"
+
+
 class CallbackState(_Values):
     PENDING = "pending"
     CALLED_BACK = "called_back"

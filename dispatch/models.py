@@ -31,6 +31,7 @@ from dispatch.enums import (
     CallbackState,
     CallDirection,
     CallStatus,
+    CallType,
     ComplaintChannel,
     ComplaintStatus,
     IncidentStatus,
@@ -102,6 +103,20 @@ class OperatorSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class CallerBlock(Base):
+    """A number a supervisor blocked for a while (repeat prank calls). Its
+    calls are still logged and shown, apart; never silently dropped."""
+    __tablename__ = "caller_blocks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), index=True)  # E.164
+    reason: Mapped[str] = mapped_column(String(256))
+    blocked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    blocked_until: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    blocked_by: Mapped[str] = mapped_column(String(64))
+    lifted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    lifted_by: Mapped[str | None] = mapped_column(String(64))
+
+
 class PrivateName(Base):
     """A name the supervisor lists as private: scrubbed from everything that
     can reach the air or an export, like a reporter's own name."""
@@ -136,7 +151,13 @@ class Caller(Base):
 
 class Call(Base):
     __tablename__ = "calls"
-    __table_args__ = (Index("ix_calls_status_started", "status", "started_at"),)
+    # The statistics group by these (dispatch/stats.py): plain aggregates on
+    # indexed columns, over years of calls.
+    __table_args__ = (Index("ix_calls_status_started", "status", "started_at"),
+                      Index("ix_calls_started_at", "started_at"),
+                      Index("ix_calls_classification_started", "classification", "started_at"),
+                      Index("ix_calls_line_started", "line_id", "started_at"),
+                      Index("ix_calls_caller_started", "caller_number", "started_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     sip_call_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     direction: Mapped[CallDirection] = mapped_column(_enum(CallDirection),
@@ -162,6 +183,9 @@ class Call(Base):
     callback_state: Mapped[CallbackState | None] = mapped_column(_enum(CallbackState))
     callback_note: Mapped[str | None] = mapped_column(String(512))
     callback_of_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
+    classification: Mapped[CallType | None] = mapped_column(_enum(CallType))
+    classified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    classified_by: Mapped[str | None] = mapped_column(String(64))
 
     line: Mapped[Line | None] = relationship()
     caller: Mapped[Caller | None] = relationship()
@@ -216,7 +240,9 @@ class Unit(Base):
 
 class Incident(Base):
     __tablename__ = "incidents"
-    __table_args__ = (Index("ix_incidents_status_priority", "status", "priority"),)
+    __table_args__ = (Index("ix_incidents_status_priority", "status", "priority"),
+                      Index("ix_incidents_created_at", "created_at"),
+                      Index("ix_incidents_kecamatan_created", "kecamatan", "created_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     type_code: Mapped[str] = mapped_column(ForeignKey("incident_types.code"))
     priority: Mapped[int] = mapped_column(Integer)
@@ -233,6 +259,7 @@ class Incident(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     disposition: Mapped[str | None] = mapped_column(String(32))  # how it was closed or cancelled
+    kecamatan: Mapped[str | None] = mapped_column(String(64))  # for the month's figures
 
     type: Mapped[IncidentType] = relationship()
     events: Mapped[list[IncidentEvent]] = relationship(
@@ -260,6 +287,7 @@ class IncidentEvent(Base):
 
 class Assignment(Base):
     __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_dispatched_at", "dispatched_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)

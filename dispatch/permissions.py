@@ -31,6 +31,8 @@ class Permission(_Values):
     EDIT_FLEET = "edit_fleet"                # stations, units, the seed
     EDIT_OPERATORS = "edit_operators"        # accounts, passwords, private names
     READ_AUDIT = "read_audit"
+    BLOCK_CALLERS = "block_callers"          # block a number for a while, lift a block
+    READ_STATISTICS = "read_statistics"      # the figures, the monthly report
 
 
 P = Permission

@@ -76,6 +76,8 @@ def permission_name(value: str) -> str:
         "edit_fleet": translate("Labels", "mengubah pos dan unit"),
         "edit_operators": translate("Labels", "mengatur operator"),
         "read_audit": translate("Labels", "membaca jejak audit"),
+        "block_callers": translate("Labels", "memblokir nomor penelepon"),
+        "read_statistics": translate("Labels", "membaca statistik dan laporan"),
     }
     return names.get(str(value), str(value))
 
