@@ -18,6 +18,9 @@ BENCHMARKS = {
     "complaints": "bench.bench_complaints",
     "window": "bench.bench_window",
     "audit_chain": "bench.bench_audit_chain",
+    "lists": "bench.bench_lists",
+    "stats": "bench.bench_stats",
+    "supervisor_panel": "bench.bench_supervisor_panel",
 }
 
 

@@ -35,6 +35,7 @@ from sqlalchemy import bindparam, event, inspect, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from dispatch import paging
 from dispatch.models import AuditEntry
 from dispatch.permissions import Permission, authorize
 from dispatch.timeutil import iso_utc, utcnow
@@ -340,13 +341,29 @@ def _problem_of(row, expected_prev: str) -> str | None:
 
 # ------------------------------------------------------------ reading
 
-def audit_entries(session: Session, *, limit: int = 200,
-                  entity: str | None = None) -> list[AuditEntry]:
+def audit_entries(session: Session, *, limit: int = paging.DEFAULT_LIMIT,
+                  entity: str | None = None, before: int | None = None) -> list[AuditEntry]:
+    return audit_page(session, limit=limit, entity=entity, before=before).rows
+
+
+def _entries_about(entity: str | None):
+    query = select(AuditEntry)
+    return query.where(AuditEntry.entity == entity) if entity else query
+
+
+def audit_page(session: Session, *, limit: int = paging.DEFAULT_LIMIT, entity: str | None = None,
+               before: int | None = None) -> paging.Page[AuditEntry]:
+    """Newest first, `limit` entries with an id below `before` (dispatch/paging.py)."""
     authorize(session, Permission.READ_AUDIT)
-    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-    if entity:
-        query = query.where(AuditEntry.entity == entity)
-    return list(session.scalars(query))
+    return paging.newest_page(session, _entries_about(entity), AuditEntry.id, limit=limit,
+                              before=before)
+
+
+def stream_audit_entries(session: Session, *, entity: str | None = None,
+                         before: int | None = None) -> Iterator[AuditEntry]:
+    """Every entry, newest first, in constant memory (dispatch/paging.py)."""
+    authorize(session, Permission.READ_AUDIT)
+    return paging.stream_newest(session, _entries_about(entity), AuditEntry.id, before=before)
 
 
 def audit_to_dict(entry: AuditEntry) -> dict:

@@ -9,7 +9,8 @@ Lifecycle of an inbound call: ringing → answered → ended, or ringing →
 abandoned (the caller gave up, or the desk died while it rang), timed_out
 (nobody answered within sip.ring_timeout_s: the desk ended it) or rejected
 (the desk could not take it, or an operator declined it). Abandoned,
-timed-out and turned-away calls go on the callback list.
+timed-out and turned-away calls go on the callback list, unless the caller's
+number is blocked (`blocked=True`): nobody is asked to ring a prank back.
 """
 from __future__ import annotations
 
@@ -77,14 +78,15 @@ def ending(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change
     return _finishing(call, CallStatus.ENDED, ended_by, at)
 
 
-def abandoning(call: CallState, *, ended_by: str, desk: str, at: datetime) -> Change | None:
+def abandoning(call: CallState, *, ended_by: str, desk: str, at: datetime,
+               blocked: bool = False) -> Change | None:
     check_ended_by(ended_by)
     if call.direction is CallDirection.OUTBOUND:
         return ending(call, ended_by=ended_by, desk=desk, at=at)
     if not _unanswered_here(call, desk):
         return None
     return _finishing(call, CallStatus.ABANDONED, ended_by, at, answered_at=None,
-                      callback_state=CallbackState.PENDING)
+                      callback_state=None if blocked else CallbackState.PENDING)
 
 
 def declining(call: CallState, *, desk: str, at: datetime) -> Change | None:
@@ -93,14 +95,15 @@ def declining(call: CallState, *, desk: str, at: datetime) -> Change | None:
     return _finishing(call, CallStatus.REJECTED, "operator", at, answered_at=None)
 
 
-def timing_out(call: CallState, *, desk: str, at: datetime) -> Change | None:
+def timing_out(call: CallState, *, desk: str, at: datetime,
+               blocked: bool = False) -> Change | None:
     """Nobody answered within the ring timeout: the desk ends the call
     (480) so that it does not hold a call slot for ever, and the citizen
     goes on the callback list."""
     if call.direction is not CallDirection.INBOUND or not _unanswered_here(call, desk):
         return None
     return _finishing(call, CallStatus.TIMED_OUT, "system", at, answered_at=None,
-                      callback_state=CallbackState.PENDING)
+                      callback_state=None if blocked else CallbackState.PENDING)
 
 
 def stranding(call: CallState, *, desk: str, at: datetime, note: str) -> Change | None:

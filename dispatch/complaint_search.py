@@ -5,14 +5,13 @@ tickets is too slow), newest first."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, false, func, not_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from dispatch.complaints import (
-    MAX_LIMIT,
     OPEN_STATES,
     _reporter_number,
     get_agency,
@@ -23,6 +22,7 @@ from dispatch.complaints import (
 from dispatch.enums import ComplaintStatus
 from dispatch.errors import InvalidInput
 from dispatch.models import Complaint, ComplaintWord
+from dispatch.paging import DEFAULT_LIMIT, Page, check_before, check_limit, stream_newest
 from dispatch.phone import normalise_number
 from dispatch.timeutil import WITA, utcnow
 
@@ -56,10 +56,11 @@ def _word_range(word: str, table=ComplaintWord) -> list:
     return [table.word >= word, table.word < upper]
 
 
-def _word_plans(session: Session, words: set[str], limit: int) -> list[tuple[list, object]]:
+def _word_plans(session: Session, words: set[str], limit: int,
+                before: int | None = None) -> list[tuple[list, object]]:
     """Ways into a text search, to try in order: (conditions, window). A
-    plan with a window only looks at tickets created since it, and stands
-    only if it fills the limit; the last plan always stands.
+    plan with a window only looks at tickets with an id from it on, and
+    stands only if it fills the limit; the last plan always stands.
 
     Looking up every ticket of the rarest word costs its number of tickets;
     reading the newest tickets and checking each one for the words stops
@@ -89,11 +90,15 @@ def _word_plans(session: Session, words: set[str], limit: int) -> list[tuple[lis
                                                 *_word_range(word, other)) for word in others]))]
     if counts[rarest] <= _LOOKUP_ALWAYS:
         return [(looked_up, None)]
+    last = looked_up if counts[rarest] <= _LOOKUP_MAX else checked
+    if limit is None:
+        return [(last, None)]  # every match: no window can stand
     # Twice the newest tickets that, at this word's rate, hold `limit` hits.
     window = 2 * limit * (session.scalar(select(func.max(Complaint.id))) or 0) // counts[rarest]
-    since = session.scalar(select(Complaint.created_at).order_by(Complaint.created_at.desc())
-                           .offset(window).limit(1))
-    last = looked_up if counts[rarest] <= _LOOKUP_MAX else checked
+    newest = select(Complaint.id).order_by(Complaint.id.desc())
+    if before is not None:
+        newest = newest.where(Complaint.id < before)
+    since = session.scalar(newest.offset(window).limit(1))
     return [(checked, since), (last, None)] if since is not None else [(checked, None)]
 
 
@@ -102,24 +107,12 @@ def _as_statuses(status) -> list[ComplaintStatus]:
     return [ComplaintStatus.parse(s) if isinstance(s, str) else s for s in values]
 
 
-def search_complaints(session: Session, *, ticket: str | None = None,
-                      caller_number: str | None = None, category: str | None = None,
-                      agency: str | None = None,
-                      status: ComplaintStatus | str | Iterable | None = None,
-                      date_from: date | datetime | None = None,
-                      date_to: date | datetime | None = None, text: str | None = None,
-                      overdue: bool | None = None, limit: int = 200,
-                      now: datetime | None = None) -> list[Complaint]:
-    """Tickets matching every filter given, newest first.
-
-    `text` is the desk's one search box: a ticket number or a phone number
-    typed there searches by that; anything else must match the start of
-    words in the description or address, every word typed (words of one
-    letter and a few such as "di", "dan", "yang" are not searchable).
-    """
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be from 1 to {MAX_LIMIT}", code="search.bad_limit",
-                           limit=limit, most=MAX_LIMIT)
+def _filter_conditions(session: Session, *, ticket: str | None,
+                       caller_number: str | None, category: str | None, agency: str | None,
+                       status, date_from, date_to, text: str | None, overdue: bool | None,
+                       now: datetime | None) -> tuple[list, set[str]] | None:
+    """The conditions of every filter but the words, and the words to
+    search; None when nothing can match."""
     conditions = []
     text = (text or "").strip()
     if text and parse_ticket(text) is not None and ticket is None:
@@ -145,17 +138,82 @@ def search_complaints(session: Session, *, ticket: str | None = None,
     if overdue is not None:
         late = and_(Complaint.status.in_(OPEN_STATES), Complaint.due_at < (now or utcnow()))
         conditions.append(late if overdue else not_(late))
-    newest_first = (Complaint.created_at.desc(), Complaint.id.desc())
-    # Ids first, from the indexes where they can; then only those rows: the
-    # sort by creation time then needs no full row per match.
     words = search_words(text)
     if text and not words:
-        return []  # only stop words, single letters or stray digits: nothing can match
-    for word_conditions, since in _word_plans(session, words, limit):
-        window = [] if since is None else [Complaint.created_at >= since]
+        return None  # only stop words, single letters or stray digits: nothing can match
+    return conditions, words
+
+
+def search_complaints(session: Session, *, ticket: str | None = None,
+                      caller_number: str | None = None, category: str | None = None,
+                      agency: str | None = None,
+                      status: ComplaintStatus | str | Iterable | None = None,
+                      date_from: date | datetime | None = None,
+                      date_to: date | datetime | None = None, text: str | None = None,
+                      overdue: bool | None = None, limit: int = 200,
+                      now: datetime | None = None, before: int | None = None) -> list[Complaint]:
+    """Tickets matching every filter given, newest first (by id, the order
+    they were opened), at most `limit`, with an id below `before` if given.
+
+    `text` is the desk's one search box: a ticket number or a phone number
+    typed there searches by that; anything else must match the start of
+    words in the description or address, every word typed (words of one
+    letter and a few such as "di", "dan", "yang" are not searchable).
+    """
+    return _search(session, limit=check_limit(limit), before=check_before(before),
+                   filters=dict(ticket=ticket, caller_number=caller_number, category=category,
+                                agency=agency, status=status, date_from=date_from,
+                                date_to=date_to, text=text, overdue=overdue, now=now))
+
+
+def complaints_page(session: Session, *, limit: int = DEFAULT_LIMIT, before: int | None = None,
+                    **filters) -> Page[Complaint]:
+    """One page of search_complaints (its filters), and where the next begins."""
+    limit = check_limit(limit)
+    rows = _search(session, limit=limit + 1, before=check_before(before), filters=filters)
+    return Page(rows[:limit], rows[limit - 1].id if len(rows) > limit else None)
+
+
+def stream_complaints(session: Session, *, before: int | None = None,
+                      **filters) -> Iterator[Complaint]:
+    """Every ticket search_complaints (its filters) would find, newest
+    first, in constant memory (dispatch/paging.py)."""
+    found = _filter_conditions(session, **_with_defaults(filters))
+    if found is None:
+        return iter(())
+    conditions, words = found
+    (word_conditions, _window), = _word_plans(session, words, None)
+    query = (select(Complaint).where(*conditions, *word_conditions)
+             .options(joinedload(Complaint.category), joinedload(Complaint.agency)))
+    return stream_newest(session, query, Complaint.id, before=before)
+
+
+_FILTERS = ("ticket", "caller_number", "category", "agency", "status", "date_from", "date_to",
+            "text", "overdue", "now")
+
+
+def _with_defaults(filters: dict) -> dict:
+    unknown = set(filters) - set(_FILTERS)
+    if unknown:
+        raise TypeError(f"unknown complaint filters: {', '.join(sorted(unknown))}")
+    return {name: filters.get(name) for name in _FILTERS}
+
+
+def _search(session: Session, *, limit: int, before: int | None,
+            filters: dict) -> list[Complaint]:
+    found = _filter_conditions(session, **_with_defaults(filters))
+    if found is None:
+        return []
+    conditions, words = found
+    if before is not None:
+        conditions.append(Complaint.id < before)
+    # Ids first, from the indexes where they can; then only those rows: the
+    # sort then needs no full row per match.
+    for word_conditions, since in _word_plans(session, words, limit, before):
+        window = [] if since is None else [Complaint.id >= since]
         ids = list(session.scalars(select(Complaint.id)
                                    .where(*conditions, *word_conditions, *window)
-                                   .order_by(*newest_first).limit(limit)))
+                                   .order_by(Complaint.id.desc()).limit(limit)))
         if since is None or len(ids) == limit:
             break
     if not ids:
@@ -163,7 +221,7 @@ def search_complaints(session: Session, *, ticket: str | None = None,
     return list(session.scalars(select(Complaint).where(Complaint.id.in_(ids))
                                 .options(joinedload(Complaint.category),
                                          joinedload(Complaint.agency))
-                                .order_by(*newest_first)))
+                                .order_by(Complaint.id.desc())))
 
 
 # ------------------------------------------------------------ agencies

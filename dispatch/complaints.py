@@ -31,7 +31,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from dispatch.audit import record_audit
-from dispatch.enums import ComplaintChannel, ComplaintStatus
+from dispatch.call_types import default_call_type
+from dispatch.enums import CallType, ComplaintChannel, ComplaintStatus
 from dispatch.errors import DeskError, IllegalTransition, InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates
@@ -228,6 +229,7 @@ def create_complaint(session: Session, *, category_code: str, description: str, 
     announce(session, ChangeEvent("complaint", str(complaint.id), "created",
                                   detail={"ticket": complaint.ticket, "status": str(S.RECEIVED),
                                           "category": category.code}))
+    default_call_type(session, call_id=call_id, call_type=CallType.COMPLAINT, actor=actor)
     return complaint
 
 

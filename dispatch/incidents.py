@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
+from dispatch import paging
 from dispatch.audit import record_audit
-from dispatch.enums import IncidentStatus
+from dispatch.call_types import default_call_type
+from dispatch.enums import CallType, IncidentStatus
 from dispatch.errors import DeskError, IllegalTransition, InvalidInput, NotFound
 from dispatch.events import ChangeEvent, announce
 from dispatch.geo import check_coordinates, haversine_m
 from dispatch.geocode import find_place
-from dispatch.models import Call, Caller, Incident, IncidentEvent, IncidentType
+from dispatch.kecamatan import kecamatan_of
+from dispatch.models import Assignment, Call, Caller, Incident, IncidentEvent, IncidentType
 from dispatch.permissions import Permission, authorize
 from dispatch.phone import normalise_number
 from dispatch.service_area import check_place
@@ -123,7 +126,7 @@ def create_incident(session: Session, *, type_code: str, lat: float | None,
     incident = Incident(type_code=incident_type.code, priority=priority, lat=lat, lon=lon,
                         address=address, notes=notes, caller_number=caller_number,
                         call_id=call_id, created_at=now, created_by=actor,
-                        status=IncidentStatus.OPEN)
+                        status=IncidentStatus.OPEN, kecamatan=kecamatan_of(session, lat, lon))
     session.add(incident)
     add_timeline(session, incident, "created", f"{incident_type.code} P{priority}"
                  + ("" if lat is not None else " (place unknown)"), actor,
@@ -136,6 +139,7 @@ def create_incident(session: Session, *, type_code: str, lat: float | None,
                  after={"type": incident.type_code, "priority": priority, "lat": lat, "lon": lon,
                         "status": incident.status})
     announce(session, ChangeEvent("incident", str(incident.id), "created"))
+    default_call_type(session, call_id=call_id, call_type=CallType.EMERGENCY, actor=actor)
     return incident
 
 
@@ -187,6 +191,7 @@ def correct_incident(session: Session, *, incident_id: int, actor: str,
         lat, lon = _place(session, lat, lon, outside_area)
         change("lat", lat)
         change("lon", lon)
+        incident.kecamatan = kecamatan_of(session, lat, lon)  # derived: not audited
         if incident.caller_number:
             _remember_caller_location(session, incident.caller_number, lat, lon, utcnow())
     if address is not None:
@@ -288,6 +293,7 @@ def add_report(session: Session, *, incident_id: int, actor: str, call_id: int |
     record_audit(session, actor=actor, action="incident.report", entity="incident",
                  entity_id=incident.id, after={"call_id": call_id})
     announce(session, ChangeEvent("incident", str(incident.id), "report"))
+    default_call_type(session, call_id=call_id, call_type=CallType.EMERGENCY, actor=actor)
     return incident
 
 
@@ -341,3 +347,29 @@ def list_incidents(session: Session, *, open_only: bool = False) -> list[Inciden
     # The board's order: most urgent first, then oldest first.
     return list(session.scalars(query.order_by(Incident.priority, Incident.created_at,
                                                Incident.id)))
+
+
+def _incidents_matching(open_only: bool, closed_only: bool):
+    # What incident_to_dict reads, loaded with the rows rather than one query each.
+    query = select(Incident).options(
+        joinedload(Incident.type),
+        selectinload(Incident.assignments).joinedload(Assignment.unit))
+    if open_only:
+        query = query.where(Incident.status.in_(OPEN_STATES))
+    if closed_only:
+        query = query.where(Incident.status.not_in(OPEN_STATES))
+    return query
+
+
+def incidents_page(session: Session, *, open_only: bool = False, closed_only: bool = False,
+                   limit: int = paging.DEFAULT_LIMIT,
+                   before: int | None = None) -> paging.Page[Incident]:
+    """Newest first, `limit` incidents with an id below `before` (dispatch/paging.py)."""
+    return paging.newest_page(session, _incidents_matching(open_only, closed_only), Incident.id,
+                              limit=limit, before=before)
+
+
+def stream_incidents(session: Session, *, open_only: bool = False, before: int | None = None):
+    """Every (open) incident, newest first, in constant memory (dispatch/paging.py)."""
+    return paging.stream_newest(session, _incidents_matching(open_only, False), Incident.id,
+                                before=before)

@@ -37,6 +37,9 @@ class ActiveCall:
     finished: bool = False
     media: Any = None             # the call's pj.AudioMedia while active
     recording: CallRecording | None = None
+    blocked: bool = False         # the caller's number is blocked (telephony/blocked_calls.py)
+    message_player: Any = None    # pj.AudioMediaPlayer: the blocked caller's message
+    message_until: float = 0.0    # time.monotonic() when the desk hangs up on the message
 
     @property
     def unanswered_inbound(self) -> bool:
@@ -46,8 +49,12 @@ class ActiveCall:
                 and not self.closing and not self.refused and not self.finished)
 
     def plain(self) -> dict:
-        state = ("held" if self.held else "answered" if self.confirmed
+        # A blocked caller turned away (403) or hearing the desk's message:
+        # answered by nobody, whatever its SIP state.
+        state = ("turned_away" if self.blocked and self.declined
+                 else "held" if self.held else "answered" if self.confirmed
                  else "answering" if self.claimed else "ringing")
         return {"sip_call_id": self.key, "call_id": self.call_id, "direction": self.direction,
                 "state": state, "line": self.line, "caller": self.caller,
-                "caller_name": self.caller_name, "withheld": self.withheld}
+                "caller_name": self.caller_name, "withheld": self.withheld,
+                "blocked": self.blocked}

@@ -38,6 +38,7 @@ from dispatch.phone import format_for_display
 from dispatch.sip_identity import parse_call_id
 from dispatch.timeutil import utcnow
 from telephony.active_call import ActiveCall
+from telephony.blocked_calls import BlockedCalls
 from telephony.events import CallEvent, EventKind
 from telephony.intake import CallLog, read_invite
 from telephony.media_routing import MediaRouter
@@ -85,6 +86,7 @@ class CallControl:
         self.media = MediaRouter(record_calls=config.record_calls, call_log=call_log,
                                  emit=self.emit, event_for=self._event, defer=later)
         self._calls: dict[str, ActiveCall] = {}
+        self.blocked = BlockedCalls(config, call_log, later)
         self._dropped_seen: dict[str, None] = {}
         self._next_timeout_check = 0.0
 
@@ -121,6 +123,9 @@ class CallControl:
                                                   sip_call_id=key, received_ns=received_ns))
             active.line, active.caller, active.withheld = facts.line, facts.caller, facts.withheld
             active.caller_name = None if facts.withheld else facts.identity.display_name
+            active.blocked = facts.blocked
+            if facts.blocked and self.blocked.turn_away(active, facts, self._live_calls()):
+                return
             if self._live_calls() > self.config.max_calls:
                 self._turn_away(active, facts)
                 return
@@ -188,7 +193,7 @@ class CallControl:
                             call_id=call_id, line=facts.line, caller=facts.caller,
                             withheld=facts.withheld,
                             caller_name=None if facts.withheld else facts.identity.display_name,
-                            detail=detail))
+                            blocked=facts.blocked, detail=detail))
 
     def call_state(self, pj_call: DeskCall) -> None:
         self.working()
@@ -198,6 +203,8 @@ class CallControl:
         info = pj_call.getInfo()
         if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not active.confirmed:
             active.confirmed = True
+            if self.blocked.hears_message(active):
+                return  # answered by nobody: the desk's message plays to a blocked caller
             if active.direction == CallDirection.OUTBOUND.value:
                 self.later(partial(self.log.outbound_answered, active.key))
                 self.media.give_focus(active)
@@ -219,7 +226,8 @@ class CallControl:
                 # Opening the WAV file costs about 0.5 ms: not inside the 200
                 # OK's callback, but after a poll, so that an INVITE which
                 # arrived meanwhile rings first (the call's RTP has barely begun).
-                self._after_a_poll(partial(self.media.attach, active))
+                job = self.blocked.play if self.blocked.hears_message(active) else self.media.attach
+                self._after_a_poll(partial(job, active))
                 return
 
     def _after_a_poll(self, job: Callable[[], None]) -> None:
@@ -338,7 +346,7 @@ class CallControl:
         to on hold first (its caller hears the hold, not a dead line): a
         connected caller is never left without the desk knowing."""
         for other in list(self._calls.values()):
-            if (other is not active and other.confirmed and not other.held
+            if (other is not active and other.confirmed and not other.held and not other.declined
                     and not other.finished and other.pj_call is not None):
                 self._hold(other)
 
@@ -400,6 +408,7 @@ class CallControl:
         and end calls nobody answered within the ring timeout."""
         self.media.announce_saved_recordings()
         now = time.monotonic()
+        self.blocked.housekeeping(now)
         if now >= self._next_timeout_check:
             self._next_timeout_check = now + TIMEOUT_CHECK_S
             self._end_unanswered(now)
@@ -465,6 +474,7 @@ class CallControl:
             return
         active.finished = True
         self.media.release(active)
+        self.blocked.release(active)
         self._calls.pop(active.key, None)
         active.pj_call = None  # the last reference: freed as this callback returns
         if active.refused:
@@ -484,6 +494,8 @@ class CallControl:
         ended_by = active.hangup_by or "caller"
         if active.taken_elsewhere:
             return EventKind.TAKEN_ELSEWHERE, None
+        if active.declined and not active.claimed:  # written before the 486, 403 or message
+            return EventKind.REJECTED, active.final_status
         if active.direction == CallDirection.OUTBOUND.value or active.confirmed:
             return EventKind.ENDED, self.log.ended(active.key, ended_by=ended_by)
         if active.timing_out:
@@ -491,8 +503,6 @@ class CallControl:
             return EventKind.TIMED_OUT, active.final_status
         if active.closing:
             return EventKind.ABANDONED, active.final_status  # written before the 503
-        if active.declined and not active.claimed:
-            return EventKind.REJECTED, active.final_status  # written before the 486
         status = self.log.abandoned(active.key, ended_by=ended_by)
         if status is None and active.call_id is not None:
             return EventKind.TAKEN_ELSEWHERE, None  # answered at another desk
@@ -550,7 +560,8 @@ class CallControl:
     def _event(kind: EventKind, active: ActiveCall, **extra) -> CallEvent:
         return CallEvent(kind, utcnow(), sip_call_id=active.key, call_id=active.call_id,
                          direction=active.direction, line=active.line, caller=active.caller,
-                         caller_name=active.caller_name, withheld=active.withheld, **extra)
+                         caller_name=active.caller_name, withheld=active.withheld,
+                         blocked=active.blocked, **extra)
 
 
 def _respond(pj_call: DeskCall, status_code: int) -> None:

@@ -41,6 +41,7 @@ from dispatch.errors import DeskError
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
 from telephony.audio import HeadsetPipes, make_headset_port
+from telephony.blocked_numbers import BlockedNumbers
 from telephony.call_control import CallControl
 from telephony.events import CallEvent, EventKind
 from telephony.intake import CallLog
@@ -76,6 +77,8 @@ class SoftphoneEngine:
         self.actor = actor or _login_name()
         self.journal_path = journal_path or paths.data_dir() / "journal" / "calls.journal"
         self._call_log: CallLog | None = None
+        # The numbers supervisors blocked, as the SIP thread sees them.
+        self.blocked_numbers = BlockedNumbers(database)
         self._replay_due = 0.0
         self._replaying = threading.Event()
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
@@ -205,8 +208,11 @@ class SoftphoneEngine:
             journal = _open_journal(self.journal_path)
             call_log = CallLog(self.database, desk=self.config.desk_name, actor=self.actor,
                                journal=journal, give_way=turns.give_way,
-                               on_journal_change=self._journal_changed)
+                               on_journal_change=self._journal_changed,
+                               blocked=self.blocked_numbers,
+                               blocked_policy=self.config.blocked_policy)
             call_log.warm_up()
+            self.blocked_numbers.load()  # in force from the first call on
             _freeze_the_heap()
             control = CallControl(self.config, call_log, self._emit, log_thread.submit,
                                   self._on_sip_thread, working=turns.working)
@@ -239,6 +245,7 @@ class SoftphoneEngine:
             self._schedule_replay(now=True)
         log_thread.submit(partial(call_log.strand_earlier_calls, started_before=started_at,
                                   ring_timeout_s=self.config.ring_timeout_s))
+        self.blocked_numbers.listen_for_changes()
         self._switch_interval_before = sys.getswitchinterval()
         sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._accepting = True
@@ -289,6 +296,7 @@ class SoftphoneEngine:
 
     def _shutdown(self, control, stack) -> None:
         self._accepting = False
+        self.blocked_numbers.stop_listening()
         try:
             self._fail_queued_commands()
             control.hang_up_everything()

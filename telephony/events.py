@@ -58,6 +58,10 @@ class CallEvent:
     caller: str | None = None           # E.164; personal data, never log it
     caller_name: str | None = None      # personal data too
     withheld: bool = False
+    # The caller's number is blocked by a supervisor (dispatch/caller_blocks.py):
+    # the window shows the call apart, at low priority; sip.blocked_policy
+    # says whether it rang, heard the desk's message or was refused (403).
+    blocked: bool = False
     detail: str = ""
     received_ns: int = 0                # time.perf_counter_ns() when the INVITE arrived
     committed_ns: int = 0               # ... and when its row was committed
@@ -76,6 +80,8 @@ class CallEvent:
                 parts.append("caller=withheld")
             else:
                 parts.append(f"caller={mask_number(self.caller) if self.caller else 'unknown'}")
+        if self.blocked:
+            parts.append("blocked")
         if self.sip_call_id:
             parts.append(f"sip={self.sip_call_id[:64]}")
         if self.detail:

@@ -40,6 +40,7 @@ from dispatch.sip_identity import (
 )
 from dispatch.storage import Database
 from dispatch.timeutil import utcnow
+from telephony.blocked_numbers import BlockedNumbers
 from telephony.durable_log import JOURNALED, DurableCallLog
 from telephony.journal import CallJournal
 
@@ -50,6 +51,9 @@ INTAKE_LOCK_PATIENCE_S = 1.0
 # The call log's thread waits longer (its writes follow the call, and every
 # event behind them waits too), then journals as well.
 LOG_LOCK_PATIENCE_S = 3.0
+# Live calls from blocked numbers this log remembers (their rows' ids);
+# an entry is dropped at the call's final write, the oldest past this.
+MAX_BLOCKED_CALLS = 256
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class InviteFacts:
     peer: str
     received_ns: int
     at: datetime
+    blocked: bool = False  # a supervisor blocked the caller's number (BlockedNumbers)
 
     @property
     def caller(self) -> str | None:
@@ -151,8 +156,15 @@ class _RollBack(Exception):
 class CallLog:
     def __init__(self, database: Database, *, desk: str, actor: str, journal: CallJournal,
                  give_way: Callable[[], None] | None = None,
-                 on_journal_change: Callable[[bool, str, int], None] | None = None) -> None:
+                 on_journal_change: Callable[[bool, str, int], None] | None = None,
+                 blocked: BlockedNumbers | None = None, blocked_policy: str = "log") -> None:
         self.database = database
+        self.blocked = blocked
+        self.blocked_policy = blocked_policy
+        # SIP Call-ID -> (row id, status written) of each call from a blocked
+        # number: written on the SIP thread before the call's later writes
+        # are queued, read and dropped by them on the call log's thread.
+        self._blocked_calls: dict[str, tuple[int | None, CallStatus]] = {}
         self.desk = desk
         self.actor = actor
         self._lines: dict[str | None, tuple[int, LinePurpose]] = {}
@@ -217,7 +229,9 @@ class CallLog:
         private number the network asserted is kept (RFC 3325)."""
         line = self._line(facts)
         if line is not None and line[1] is LinePurpose.EMERGENCY:
-            return facts.on_emergency_line()
+            facts = facts.on_emergency_line()
+        if self.blocked is not None and facts.caller in self.blocked.numbers:
+            facts = dataclasses.replace(facts, blocked=True)
         return facts
 
     def ringing(self, facts: InviteFacts) -> tuple[int | None, bool] | None:
@@ -239,6 +253,8 @@ class CallLog:
                                     line_id=None if line is None else line[0],
                                     identity=facts.identity, at=facts.at, status=status,
                                     reason=reason)
+            if facts.blocked:
+                _mark_blocked(values)
             entry = {"op": "inbound", "key": facts.sip_call_id, "values": values,
                      "desk": self.desk, "complete": True}
             was_journaling = self.durable.journaling
@@ -248,7 +264,10 @@ class CallLog:
                 # the failure a driver keeps in a reference cycle is freed
                 # here, on the SIP thread (see durable_log.forget_frames).
                 gc.collect()
-            return (None, False) if result is JOURNALED else result
+            result = (None, False) if result is JOURNALED else result
+            if facts.blocked:
+                self._remember_blocked(facts.sip_call_id, result[0], status)
+            return result
         except Exception:  # noqa: BLE001
             log.exception("softphone: could not log call %s", facts.sip_call_id)
             return None
@@ -276,6 +295,26 @@ class CallLog:
     def ringing_logged(self, sip_call_id: str) -> None:
         """After the 180: caller history link, audit entry, change event."""
         self._quietly("completion", {"op": "complete", "key": sip_call_id, "desk": self.desk})
+        found = self._blocked_calls.get(sip_call_id)
+        if found is not None:
+            call_id, status = found
+            if status is not CallStatus.RINGING:  # turned away: that was its last write
+                self._blocked_calls.pop(sip_call_id, None)
+            self._quietly("blocked call", {
+                "op": "audit", "key": f"blocked:{sip_call_id[:200]}", "actor": self.desk,
+                "action": "call.blocked", "entity": "call", "entity_id": call_id,
+                "after": {"policy": self.blocked_policy, "status": status}})
+
+    def _remember_blocked(self, sip_call_id: str, call_id: int | None,
+                          status: CallStatus) -> None:
+        self._blocked_calls[sip_call_id] = (call_id, status)
+        if len(self._blocked_calls) > MAX_BLOCKED_CALLS:
+            self._blocked_calls.pop(next(iter(self._blocked_calls)))
+
+    def _blocked_call_ends(self, sip_call_id: str) -> dict:
+        """The rule's extra argument for a blocked caller: never on the
+        callback list (call-takers would be asked to ring a prank back)."""
+        return {"blocked": True} if self._blocked_calls.pop(sip_call_id, None) else {}
 
     def rejected(self, facts: InviteFacts, reason: str) -> int | None:
         """A call pjsua turned away before the desk heard of it."""
@@ -283,6 +322,8 @@ class CallLog:
                                 line_id=(self._lines.get(facts.line) or (None,))[0],
                                 identity=facts.identity, at=facts.at,
                                 status=CallStatus.REJECTED, reason=reason)
+        if facts.blocked:
+            _mark_blocked(values)
         result = self._quietly("rejected call", {
             "op": "inbound", "key": facts.sip_call_id, "values": values, "desk": self.desk,
             "complete": True})
@@ -308,17 +349,20 @@ class CallLog:
         self._quietly("answered", self._transition(sip_call_id, "answering"))
 
     def ended(self, sip_call_id: str, *, ended_by: str) -> str | None:
+        self._blocked_calls.pop(sip_call_id, None)
         return self._status_after("ending", sip_call_id, CallStatus.ENDED, ended_by=ended_by)
 
     def abandoned(self, sip_call_id: str, *, ended_by: str) -> str | None:
         return self._status_after("abandoning", sip_call_id, CallStatus.ABANDONED,
-                                  ended_by=ended_by)
+                                  ended_by=ended_by, **self._blocked_call_ends(sip_call_id))
 
     def declined(self, sip_call_id: str) -> str | None:
+        self._blocked_calls.pop(sip_call_id, None)
         return self._status_after("declining", sip_call_id, CallStatus.REJECTED)
 
     def timed_out(self, sip_call_id: str) -> str | None:
-        return self._status_after("timing_out", sip_call_id, CallStatus.TIMED_OUT)
+        return self._status_after("timing_out", sip_call_id, CallStatus.TIMED_OUT,
+                                  **self._blocked_call_ends(sip_call_id))
 
     def recording(self, sip_call_id: str, path: str) -> None:
         self._quietly("recording", {"op": "recording", "key": sip_call_id, "path": path})
@@ -389,3 +433,11 @@ class CallLog:
             self._units = CallLogUnits(self.database, give_way=self._give_way,
                                        lock_patience_s=LOG_LOCK_PATIENCE_S)
         return self._units
+
+
+def _mark_blocked(values: dict) -> None:
+    """The row of a call from a blocked number: marked so in its identity
+    (what the statistics count as blocked), and never on the callback list."""
+    values["identity_headers"]["blocked"] = True
+    if values.get("callback_state") is not None:
+        values["callback_state"] = None

@@ -36,6 +36,17 @@ SIP_RING_TIMEOUT_S = declare("sip.ring_timeout_s", int, 90,
 SIP_MAX_CALLS = declare("sip.max_calls", int, 3,
                         "Calls this desk holds at once (ringing, talking, on hold), 1-3; one "
                         "more is written down and answered 486 Busy, on the callback list")
+BLOCKED_POLICIES = ("log", "message", "reject")
+SIP_BLOCKED_POLICY = declare("sip.blocked_policy", str, "log",
+                             "A call from a number a supervisor blocked: log (it rings as usual, "
+                             "shown apart as blocked), message (answered with the recording "
+                             "sip.blocked_message, then hung up) or reject (403 Forbidden). "
+                             "Each is logged, none goes on the callback list",
+                             choices=BLOCKED_POLICIES)
+SIP_BLOCKED_MESSAGE = declare("sip.blocked_message", str, "",
+                              "WAV file (PCM 16-bit, mono) a blocked caller hears when "
+                              "sip.blocked_policy is message; empty: the desk's short "
+                              "synthesised message in Indonesian. Record your centre's own")
 RECORDINGS_ENABLED = declare("recordings.enabled", bool, True,
                              "Record every answered call to a WAV file in the data directory")
 
@@ -58,6 +69,8 @@ class SipConfig:
     record_calls: bool = True
     ring_timeout_s: float = 90.0
     max_calls: int = 3
+    blocked_policy: str = "log"       # one of BLOCKED_POLICIES
+    blocked_message: str = ""         # a WAV; empty: telephony.blocked_message.DEFAULT_MESSAGE
 
     @property
     def listen(self) -> str:
@@ -98,6 +111,11 @@ def load_sip_config(settings: Settings, *, listen: str | None = None,
     peers = tuple(settings.get(SIP_ALLOWED_PEERS))
     from telephony.peers import PeerAllowList
     PeerAllowList(peers)  # refuse a typo now rather than at the first call
+    blocked_policy = settings.get(SIP_BLOCKED_POLICY)
+    blocked_message = settings.get(SIP_BLOCKED_MESSAGE).strip()
+    if blocked_policy == "message":
+        from telephony.blocked_message import message_seconds
+        message_seconds(blocked_message)  # a file the desk cannot play: refused now
     registrar = settings.get(SIP_REGISTRAR).strip()
     if registrar and not registrar.lower().startswith(("sip:", "sips:")):
         registrar = "sip:" + registrar
@@ -111,7 +129,8 @@ def load_sip_config(settings: Settings, *, listen: str | None = None,
                      ring_timeout_s=_bounded(settings.get(SIP_RING_TIMEOUT_S), 5, 3600,
                                              "sip.ring_timeout_s"),
                      max_calls=int(_bounded(settings.get(SIP_MAX_CALLS), 1, MAX_CALLS_LIMIT,
-                                            "sip.max_calls")))
+                                            "sip.max_calls")),
+                     blocked_policy=blocked_policy, blocked_message=blocked_message)
 
 
 # The pjsua2 wheel has 4 call slots (PJSUA_MAX_CALLS; a higher maxCalls is

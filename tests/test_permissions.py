@@ -15,6 +15,7 @@ from dispatch import calls
 from dispatch.assignments import assign_unit, change_unit_status
 from dispatch.audit import audit_entries
 from dispatch.bulletins import create_bulletin
+from dispatch.caller_blocks import block_number
 from dispatch.complaints import create_complaint, upsert_agency
 from dispatch.enums import Role, UnitStatus
 from dispatch.errors import NotPermitted, NotSignedIn
@@ -25,6 +26,7 @@ from dispatch.permissions import ROLE_PERMISSIONS, SYSTEM, Permission, Principal
 from dispatch.seed import load_seed_file
 from dispatch.settings import Settings
 from dispatch.sip_identity import parse_caller
+from dispatch.stats import Period, compute_stats
 from dispatch.timeutil import utcnow
 
 P = Permission
@@ -77,6 +79,9 @@ OPERATIONS = {
     P.READ_AUDIT: (None, lambda s, _: audit_entries(s)),
     P.GO_ON_AIR: (None, lambda s, _: create_bulletin(s, title="Halo Denpasar pagi",
                                                       tickets=[], actor="x")),
+    P.READ_STATISTICS: (None, lambda s, _: compute_stats(s, Period.this_month())),
+    P.BLOCK_CALLERS: (None, lambda s, _: block_number(s, number="081234567890", hours=24,
+                                                      reason="iseng 3 kali", actor="x")),
 }
 
 

@@ -24,6 +24,14 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "call_back": ("Ctrl+B",),
     "clear_callback": ("Ctrl+Shift+B",),
     "new_incident": ("Ctrl+N",),
+    # The type of the call in the headset (or the one selected, or the one
+    # that just ended): one key each, in the order centres count them.
+    "classify_emergency": ("Alt+1",),
+    "classify_complaint": ("Alt+2",),
+    "classify_information": ("Alt+3",),
+    "classify_prank": ("Alt+4",),
+    "classify_ghost": ("Alt+5",),
+    "classify_wrong_number": ("Alt+6",),
     "new_complaint": ("Ctrl+K",),
     # Keying the studio takes two keys, releasing it one: a slip must never
     # put the call centre on air, and getting off air must never wait.
@@ -143,7 +151,9 @@ class DeskActions(QObject):
             self.menus[key] = made
             return made
         menu("desk", ["refresh", None, "hand_over", None, "quit"])
-        menu("calls", ["answer", "hold", "hang_up", None, "call_back", "clear_callback"])
+        menu("calls", ["answer", "hold", "hang_up", None, "call_back", "clear_callback", None,
+                       "classify_emergency", "classify_complaint", "classify_information",
+                       "classify_prank", "classify_ghost", "classify_wrong_number"])
         menu("incidents", ["new_incident", None, "assign_first", None, "incident_note",
                            "incident_correct", "incident_close", "incident_cancel"])
         menu("units", ["en_route", "on_scene", "clear", None, "out_of_service"])
@@ -164,6 +174,12 @@ class DeskActions(QObject):
             "call_back": self.tr("Telepon &balik"),
             "clear_callback": self.tr("&Hapus dari daftar telepon balik…"),
             "new_incident": self.tr("Kejadian &baru"),
+            "classify_emergency": self.tr("Jenis panggilan: darurat"),
+            "classify_complaint": self.tr("Jenis panggilan: pengaduan"),
+            "classify_information": self.tr("Jenis panggilan: informasi"),
+            "classify_prank": self.tr("Jenis panggilan: iseng"),
+            "classify_ghost": self.tr("Jenis panggilan: diam / terputus"),
+            "classify_wrong_number": self.tr("Jenis panggilan: salah sambung"),
             "new_complaint": self.tr("&Pengaduan baru"),
             "on_air": self.tr("&Mengudara (kunci relai studio)"),
             "off_air": self.tr("&Selesai mengudara (lepas relai)"),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 from dispatch import paths
 from dispatch.enums import Role
 
-LAYOUT_VERSION = 3  # bump when docks are added or renamed: old blobs are then ignored
+LAYOUT_VERSION = 4  # bump when docks are added or renamed: old blobs are then ignored
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 Slot = str | tuple[str, ...]  # one dock, or docks stacked as tabs (the first one in front)
 # Per role: the docks of each side, top to bottom; docks not named start hidden.
@@ -27,8 +27,9 @@ DEFAULT_LAYOUTS: dict[str, dict[Qt.DockWidgetArea, list[Slot]]] = {
                             RIGHT: ["map", "units"]},
     Role.RADIO.value: {LEFT: ["complaints", "bulletin"], RIGHT: [("reading", "incidents", "map")]},
     # Three tall panels never share a column: stacked, they would not fit 768 px.
+    # The figures (only this role may read them) are a tab beside the boards.
     Role.SUPERVISOR.value: {LEFT: [("calls", "complaints"),
-                                   ("incidents", "agencies", "incident_detail")],
+                                   ("incidents", "agencies", "incident_detail", "supervisor")],
                             RIGHT: [("form", "complaint_form"), "recommend", "units", "map"]},
 }
 

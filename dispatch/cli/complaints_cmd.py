@@ -8,10 +8,12 @@ Lists leave them out (they get pasted into chats and printed).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from dispatch.bulletins import complaint_history
 from dispatch.cli.context import actor_of, open_db, print_json
-from dispatch.complaint_search import search_complaints
+from dispatch.cli.listing import add_paging_options, run_listing
+from dispatch.complaint_search import complaints_page, stream_complaints
 from dispatch.complaints import (
     change_status,
     complaint_to_dict,
@@ -62,7 +64,7 @@ def add_commands(subparsers) -> None:
     listing.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="WITA day")
     listing.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="WITA day, included")
     listing.add_argument("--overdue", action="store_true", help="open past the target time")
-    listing.add_argument("--limit", type=int, default=200)
+    add_paging_options(listing)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
 
@@ -154,19 +156,13 @@ def run_create(args) -> int:
 
 
 def run_list(args) -> int:
-    with open_db(args).reading() as session:
-        found = search_complaints(
-            session, status=args.status, agency=args.agency, category=args.category,
-            caller_number=args.caller, text=args.query,
-            date_from=_day(args.date_from, "--from"), date_to=_day(args.date_to, "--to"),
-            overdue=True if args.overdue else None, limit=args.limit)
-        rows = [complaint_to_dict(c) for c in found]
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            print(_line(row))
-    return 0
+    filters = {"status": args.status, "agency": args.agency, "category": args.category,
+               "caller_number": args.caller, "text": args.query,
+               "date_from": _day(args.date_from, "--from"), "date_to": _day(args.date_to, "--to"),
+               "overdue": True if args.overdue else None}
+    return run_listing(args, page=partial(complaints_page, **filters),
+                       stream=partial(stream_complaints, **filters),
+                       to_dict=complaint_to_dict, line=_line)
 
 
 def run_show(args) -> int:

@@ -1,7 +1,10 @@
 """`safedesk incidents create|list|show|close`."""
 from __future__ import annotations
 
+from functools import partial
+
 from dispatch.cli.context import actor_of, open_db, print_json
+from dispatch.cli.listing import add_paging_options, run_listing
 from dispatch.errors import InvalidInput
 from dispatch.incidents import (
     add_note,
@@ -9,7 +12,8 @@ from dispatch.incidents import (
     correct_incident,
     create_incident,
     get_incident,
-    list_incidents,
+    incidents_page,
+    stream_incidents,
 )
 from dispatch.serialize import incident_to_dict
 from dispatch.timeutil import format_wita
@@ -66,8 +70,9 @@ def add_commands(subparsers) -> None:
     note.add_argument("--json", action="store_true")
     note.set_defaults(handler=run_note)
 
-    listing = commands.add_parser("list", help="incidents, most urgent first")
+    listing = commands.add_parser("list", help="incidents, newest first, a page at a time")
     listing.add_argument("--open", action="store_true", help="only open ones")
+    add_paging_options(listing)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
 
@@ -153,15 +158,9 @@ def run_add_report(args) -> int:
 
 
 def run_list(args) -> int:
-    database = open_db(args)
-    with database.reading() as session:
-        rows = [incident_to_dict(i) for i in list_incidents(session, open_only=args.open)]
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            print(_line(row))
-    return 0
+    return run_listing(args, page=partial(incidents_page, open_only=args.open),
+                       stream=partial(stream_incidents, open_only=args.open),
+                       to_dict=incident_to_dict, line=_line)
 
 
 def run_show(args) -> int:

@@ -29,6 +29,9 @@ BUILT_IN_GROUPS = (
     "dispatch.cli.complaints_cmd", "dispatch.cli.bulletin_cmd",
     "dispatch.cli.privacy_cmd",
     "dispatch.cli.operators_cmd",
+    "dispatch.cli.stats_cmd",
+    "dispatch.cli.callers_cmd",
+    "dispatch.cli.report_cmd",
 )
 
 # Exit codes: what a script can tell apart.

@@ -347,16 +347,34 @@
 <context>
     <name>CallsPanel</name>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="45"/>
-        <location filename="../../ui/calls/panel.py" line="120"/>
+        <location filename="../../ui/calls/blocked_calls.py" line="30"/>
+        <location filename="../../ui/calls/callback_list.py" line="46"/>
         <location filename="../../ui/calls/panel.py" line="140"/>
+        <location filename="../../ui/calls/recent_calls.py" line="41"/>
+        <location filename="../../ui/calls/ringing_list.py" line="40"/>
         <source>Penelepon</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="125"/>
+        <location filename="../../ui/calls/blocked_calls.py" line="33"/>
+        <source>Diblokir sampai</source>
+        <translation>Blocked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/blocked_calls.py" line="36"/>
+        <location filename="../../ui/calls/ringing_list.py" line="47"/>
         <source>Berdering</source>
         <translation>Ringing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/blocked_calls.py" line="52"/>
+        <source>Nomor ini diblokir supervisor (panggilan iseng berulang). Tetap bisa dijawab dengan F2.</source>
+        <translation>A supervisor blocked this number (repeated prank calls). F2 still answers it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/blocked_calls.py" line="56"/>
+        <source>&lt;b&gt;Nomor diblokir&lt;/b&gt; — berdering, prioritas rendah</source>
+        <translation>&lt;b&gt;Blocked numbers&lt;/b&gt; — ringing, low priority</translation>
     </message>
     <message>
         <location filename="../../ui/calls/panel.py" line="143"/>
@@ -369,89 +387,91 @@
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="47"/>
-        <location filename="../../ui/calls/panel.py" line="154"/>
+        <location filename="../../ui/calls/callback_list.py" line="48"/>
+        <location filename="../../ui/calls/history.py" line="129"/>
         <source>Waktu (WITA)</source>
         <translation>Time (WITA)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="49"/>
+        <location filename="../../ui/calls/callback_list.py" line="50"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="155"/>
+        <location filename="../../ui/calls/history.py" line="131"/>
+        <location filename="../../ui/calls/panel.py" line="148"/>
+        <location filename="../../ui/calls/recent_calls.py" line="45"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="156"/>
+        <location filename="../../ui/calls/history.py" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="158"/>
+        <location filename="../../ui/calls/history.py" line="134"/>
         <source>Ringkasan</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="205"/>
+        <location filename="../../ui/calls/ringing_list.py" line="70"/>
         <source>&lt;b&gt;Berdering&lt;/b&gt; (terlama di atas)</source>
         <translation>&lt;b&gt;Ringing&lt;/b&gt; (longest waiting first)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="67"/>
+        <location filename="../../ui/calls/callback_list.py" line="69"/>
         <source>&lt;b&gt;Perlu ditelepon balik&lt;/b&gt;</source>
         <translation>&lt;b&gt;To call back&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="206"/>
+        <location filename="../../ui/calls/history.py" line="172"/>
         <source>Riwayat penelepon</source>
         <translation>Caller history</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="207"/>
+        <location filename="../../ui/calls/panel.py" line="199"/>
         <source>Panggilan aktif</source>
         <translation>Active call</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="227"/>
+        <location filename="../../ui/calls/panel.py" line="219"/>
         <source>telepon balik</source>
         <translation>call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="332"/>
+        <location filename="../../ui/calls/panel.py" line="343"/>
         <source>Tidak ada panggilan aktif.</source>
         <translation>No active call.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="218"/>
+        <location filename="../../ui/calls/panel.py" line="210"/>
         <source>memanggil…</source>
         <translation>calling…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="123"/>
         <location filename="../../ui/calls/panel.py" line="138"/>
+        <location filename="../../ui/calls/ringing_list.py" line="45"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="218"/>
+        <location filename="../../ui/calls/panel.py" line="210"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="219"/>
+        <location filename="../../ui/calls/panel.py" line="211"/>
         <source>DITAHAN</source>
         <translation>ON HOLD</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="334"/>
+        <location filename="../../ui/calls/panel.py" line="345"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="344"/>
+        <location filename="../../ui/calls/panel.py" line="355"/>
         <source>%n berdering</source>
         <translation>
             <numerusform>%n ringing</numerusform>
@@ -459,7 +479,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="346"/>
+        <location filename="../../ui/calls/panel.py" line="357"/>
         <source>%n terhubung</source>
         <translation>
             <numerusform>%n connected</numerusform>
@@ -467,7 +487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calls/panel.py" line="349"/>
+        <location filename="../../ui/calls/panel.py" line="360"/>
         <source>%n ditahan</source>
         <translation>
             <numerusform>%n on hold</numerusform>
@@ -475,40 +495,100 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="404"/>
+        <location filename="../../ui/calls/panel.py" line="398"/>
         <source>Softphone tidak berjalan: panggilan tidak bisa dijawab dari meja ini.</source>
         <translation>The softphone is not running: calls cannot be answered from this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="420"/>
+        <location filename="../../ui/calls/panel.py" line="414"/>
         <source>Tidak ada panggilan yang berdering.</source>
         <translation>No call is ringing.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="427"/>
+        <location filename="../../ui/calls/panel.py" line="421"/>
         <source>Tidak ada panggilan aktif untuk ditahan.</source>
         <translation>No active call to hold.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/panel.py" line="434"/>
+        <location filename="../../ui/calls/panel.py" line="428"/>
         <source>Tidak ada panggilan aktif untuk ditutup.</source>
         <translation>No active call to hang up.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="83"/>
-        <location filename="../../ui/calls/callback_list.py" line="98"/>
+        <location filename="../../ui/calls/callback_list.py" line="85"/>
+        <location filename="../../ui/calls/callback_list.py" line="100"/>
         <source>Daftar telepon balik kosong.</source>
         <translation>The call-back list is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="86"/>
+        <location filename="../../ui/calls/callback_list.py" line="88"/>
         <source>Nomor penelepon ini disembunyikan; tidak bisa ditelepon balik.</source>
         <translation>This caller&apos;s number is withheld; it cannot be called back.</translation>
     </message>
     <message>
-        <location filename="../../ui/calls/callback_list.py" line="120"/>
+        <location filename="../../ui/calls/callback_list.py" line="122"/>
         <source>%1 dihapus dari daftar telepon balik.</source>
         <translation>%1 taken off the callback list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="38"/>
+        <source>darurat</source>
+        <translation>emergency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="39"/>
+        <source>pengaduan</source>
+        <translation>complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="40"/>
+        <source>informasi</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="41"/>
+        <source>iseng</source>
+        <translation>prank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="42"/>
+        <source>diam / terputus</source>
+        <translation>ghost (silent / dropped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="43"/>
+        <source>salah sambung</source>
+        <translation>wrong number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="56"/>
+        <source>Nomor ini %1 kali menelepon iseng atau diam dalam %2 hari terakhir.</source>
+        <translation>This number made %1 prank or silent calls in the last %2 days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="64"/>
+        <source>%1× iseng/diam (%2 dalam %3 hari terakhir)</source>
+        <translation>%1× prank/ghost (%2 in the last %3 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="109"/>
+        <source>Tidak ada panggilan untuk diberi jenis: pilih satu di daftar.</source>
+        <translation>No call to give a type: select one in a list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/call_types.py" line="121"/>
+        <source>Panggilan %1 ditandai: %2.</source>
+        <translation>Call %1 marked: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/recent_calls.py" line="43"/>
+        <source>Selesai (WITA)</source>
+        <translation>Ended (WITA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls/recent_calls.py" line="56"/>
+        <source>Panggilan terakhir</source>
+        <translation>Recent calls</translation>
     </message>
 </context>
 <context>
@@ -967,67 +1047,77 @@
 <context>
     <name>ComplaintsBoard</name>
     <message>
-        <location filename="../../ui/complaints/board.py" line="92"/>
+        <location filename="../../ui/complaints/board.py" line="111"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="93"/>
+        <location filename="../../ui/complaints/board.py" line="112"/>
         <source>Dibuat (WITA)</source>
         <translation>Created (WITA)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="95"/>
+        <location filename="../../ui/complaints/board.py" line="114"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="97"/>
+        <location filename="../../ui/complaints/board.py" line="116"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="99"/>
+        <location filename="../../ui/complaints/board.py" line="118"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="100"/>
+        <location filename="../../ui/complaints/board.py" line="119"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="102"/>
+        <location filename="../../ui/complaints/board.py" line="121"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="205"/>
+        <location filename="../../ui/complaints/board.py" line="127"/>
+        <source>Muat lebih banyak</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/board.py" line="128"/>
+        <source>Tampilkan %1 tiket berikutnya, yang terbaru dulu</source>
+        <translation>Show the next %1 tickets, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/board.py" line="235"/>
         <source>Pilih tiket yang akan diubah statusnya.</source>
         <translation>Select the ticket whose status should change.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="209"/>
+        <location filename="../../ui/complaints/board.py" line="239"/>
         <source>Tiket %1 sudah ditutup (%2); buka tiket baru yang menyebut tiket ini.</source>
         <translation>Ticket %1 is closed (%2); open a new ticket that quotes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="214"/>
+        <location filename="../../ui/complaints/board.py" line="244"/>
         <source>Pilih status berikutnya: %1.</source>
         <translation>Choose the next status: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="218"/>
+        <location filename="../../ui/complaints/board.py" line="248"/>
         <source>Tiket %1 tidak bisa pindah dari «%2» ke «%3»; pilih salah satu: %4.</source>
         <translation>Ticket %1 cannot go from «%2» to «%3»; choose one of: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="225"/>
+        <location filename="../../ui/complaints/board.py" line="255"/>
         <source>Tulis catatan dulu (wajib): apa yang sudah dilakukan untuk tiket ini.</source>
         <translation>Write a note first (required): what has been done for this ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/board.py" line="243"/>
+        <location filename="../../ui/complaints/board.py" line="273"/>
         <source>Tiket %1 sekarang: %2.</source>
         <translation>Ticket %1 is now: %2.</translation>
     </message>
@@ -1083,232 +1173,262 @@
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../ui/actions.py" line="161"/>
+        <location filename="../../ui/actions.py" line="171"/>
         <source>&amp;Jawab panggilan</source>
         <translation>&amp;Answer call</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="162"/>
+        <location filename="../../ui/actions.py" line="172"/>
         <source>&amp;Tahan / lanjutkan</source>
         <translation>&amp;Hold / resume</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="163"/>
+        <location filename="../../ui/actions.py" line="173"/>
         <source>T&amp;utup panggilan</source>
         <translation>Hang &amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="174"/>
         <source>Telepon &amp;balik</source>
         <translation>Call &amp;back</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="165"/>
+        <location filename="../../ui/actions.py" line="175"/>
         <source>&amp;Hapus dari daftar telepon balik…</source>
         <translation>&amp;Take off the callback list…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="166"/>
+        <location filename="../../ui/actions.py" line="176"/>
         <source>Kejadian &amp;baru</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="168"/>
+        <location filename="../../ui/actions.py" line="177"/>
+        <source>Jenis panggilan: darurat</source>
+        <translation>Call type: emergency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="178"/>
+        <source>Jenis panggilan: pengaduan</source>
+        <translation>Call type: complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="179"/>
+        <source>Jenis panggilan: informasi</source>
+        <translation>Call type: information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="180"/>
+        <source>Jenis panggilan: iseng</source>
+        <translation>Call type: prank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="181"/>
+        <source>Jenis panggilan: diam / terputus</source>
+        <translation>Call type: ghost (silent / dropped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="182"/>
+        <source>Jenis panggilan: salah sambung</source>
+        <translation>Call type: wrong number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="184"/>
         <source>&amp;Mengudara (kunci relai studio)</source>
         <translation>&amp;On air (key the studio relay)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="169"/>
+        <location filename="../../ui/actions.py" line="185"/>
         <source>&amp;Selesai mengudara (lepas relai)</source>
         <translation>O&amp;ff air (release the relay)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="186"/>
         <source>&amp;Tugaskan rekomendasi pertama</source>
         <translation>&amp;Assign first recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="171"/>
+        <location filename="../../ui/actions.py" line="187"/>
         <source>Tambah &amp;catatan pada kejadian</source>
         <translation>Add a &amp;note to the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="172"/>
+        <location filename="../../ui/actions.py" line="188"/>
         <source>&amp;Koreksi kejadian (jenis, prioritas, lokasi)…</source>
         <translation>&amp;Correct incident (type, priority, location)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="173"/>
+        <location filename="../../ui/actions.py" line="189"/>
         <source>T&amp;utup kejadian…</source>
         <translation>C&amp;lose incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="174"/>
+        <location filename="../../ui/actions.py" line="190"/>
         <source>B&amp;atalkan kejadian…</source>
         <translation>C&amp;ancel incident…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="175"/>
+        <location filename="../../ui/actions.py" line="191"/>
         <source>Unit dalam &amp;perjalanan</source>
         <translation>Unit &amp;en route</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="176"/>
+        <location filename="../../ui/actions.py" line="192"/>
         <source>Unit di &amp;lokasi</source>
         <translation>Unit &amp;on scene</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="177"/>
+        <location filename="../../ui/actions.py" line="193"/>
         <source>Unit &amp;selesai (tersedia)</source>
         <translation>Unit &amp;clear (available)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="178"/>
+        <location filename="../../ui/actions.py" line="194"/>
         <source>Unit &amp;tidak siaga</source>
         <translation>Unit out of &amp;service</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="179"/>
+        <location filename="../../ui/actions.py" line="195"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="180"/>
+        <location filename="../../ui/actions.py" line="196"/>
         <source>Ke panel Panggilan</source>
         <translation>Go to Calls panel</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="181"/>
+        <location filename="../../ui/actions.py" line="197"/>
         <source>Ke Formulir kejadian</source>
         <translation>Go to Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="182"/>
+        <location filename="../../ui/actions.py" line="198"/>
         <source>Ke Papan kejadian</source>
         <translation>Go to Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="183"/>
+        <location filename="../../ui/actions.py" line="199"/>
         <source>Ke Papan unit</source>
         <translation>Go to Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="184"/>
+        <location filename="../../ui/actions.py" line="200"/>
         <source>Ke Rekomendasi</source>
         <translation>Go to Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="185"/>
+        <location filename="../../ui/actions.py" line="201"/>
         <source>Ke Rincian kejadian</source>
         <translation>Go to Incident detail</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="186"/>
+        <location filename="../../ui/actions.py" line="202"/>
         <source>Ke Peta</source>
         <translation>Go to Map</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="192"/>
+        <location filename="../../ui/actions.py" line="208"/>
         <source>Ke Instansi &amp;&amp; kategori</source>
         <translation>Go to Agencies &amp;&amp; categories</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="167"/>
+        <location filename="../../ui/actions.py" line="183"/>
         <source>&amp;Pengaduan baru</source>
         <translation>New &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="187"/>
+        <location filename="../../ui/actions.py" line="203"/>
         <source>Ke Daftar pengaduan</source>
         <translation>Go to Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="188"/>
+        <location filename="../../ui/actions.py" line="204"/>
         <source>Ke Formulir pengaduan</source>
         <translation>Go to Complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="189"/>
+        <location filename="../../ui/actions.py" line="205"/>
         <source>Ke Buletin</source>
         <translation>Go to Bulletin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="190"/>
+        <location filename="../../ui/actions.py" line="206"/>
         <source>Ke Layar baca studio</source>
         <translation>Go to Studio reading view</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="193"/>
+        <location filename="../../ui/actions.py" line="209"/>
         <source>Penerima panggilan</source>
         <translation>Call-taker</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="194"/>
+        <location filename="../../ui/actions.py" line="210"/>
         <source>Dispatcher</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="195"/>
+        <location filename="../../ui/actions.py" line="211"/>
         <source>Staf radio</source>
         <translation>Radio staff</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="196"/>
+        <location filename="../../ui/actions.py" line="212"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="197"/>
+        <location filename="../../ui/actions.py" line="213"/>
         <source>Kembalikan tata letak bawaan peran ini</source>
         <translation>Restore this role&apos;s default layout</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="198"/>
+        <location filename="../../ui/actions.py" line="214"/>
         <source>Serah terima s&amp;hift…</source>
         <translation>Hand over the s&amp;hift…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="199"/>
+        <location filename="../../ui/actions.py" line="215"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="211"/>
+        <location filename="../../ui/actions.py" line="227"/>
         <source>&amp;Meja</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="211"/>
+        <location filename="../../ui/actions.py" line="227"/>
         <source>&amp;Panggilan</source>
         <translation>&amp;Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="228"/>
         <source>&amp;Kejadian</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="212"/>
+        <location filename="../../ui/actions.py" line="228"/>
         <source>&amp;Unit</source>
         <translation>&amp;Units</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="213"/>
+        <location filename="../../ui/actions.py" line="229"/>
         <source>&amp;Halo Denpasar</source>
         <translation>&amp;Halo Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="214"/>
+        <location filename="../../ui/actions.py" line="230"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="214"/>
+        <location filename="../../ui/actions.py" line="230"/>
         <source>P&amp;eran</source>
         <translation>R&amp;ole</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="215"/>
+        <location filename="../../ui/actions.py" line="231"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1331,87 +1451,92 @@
         <translation>The phone engine uses another database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Pilih unit di papan unit dulu.</source>
         <translation>Select a unit on the units board first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%1 tidak bisa berubah dari &quot;%2&quot; ke &quot;%3&quot;.</source>
         <translation>%1 cannot change from &quot;%2&quot; to &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Safe Community Desk — Denpasar</source>
         <translation>Safe Community Desk — Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Panggilan</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Masuk: %1 (%2)</source>
         <translation>Signed in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Formulir kejadian</source>
         <translation>Incident form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Papan kejadian</source>
         <translation>Incidents board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Papan unit</source>
         <translation>Units board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Rekomendasi</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Rincian kejadian</source>
         <translation>Incident detail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Formulir pengaduan</source>
         <translation>Complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Buletin</source>
         <translation>Bulletin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Layar baca studio</source>
         <translation>Studio reading view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Instansi &amp; kategori</source>
         <translation>Agencies &amp; categories</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="411"/>
+        <source>Angka supervisor</source>
+        <translation>Supervisor figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Basis data: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -1735,693 +1860,748 @@
     </message>
     <message>
         <location filename="../../ui/qt/domain_sentences.py" line="155"/>
+        <source>{value} bukan jenis panggilan: pilih salah satu dari {allowed}.</source>
+        <translation>{value} is not a call type: choose one of {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="157"/>
+        <source>Blokir berlaku {minimum} sampai {maximum} jam, bukan {hours}.</source>
+        <translation>A block lasts {minimum} to {maximum} hours, not {hours}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="159"/>
+        <source>Tuliskan alasan nomor ini diblokir.</source>
+        <translation>Say why this number is blocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="161"/>
+        <source>Nomor {number} sudah diblokir sampai {until}: cabut dulu blokir itu.</source>
+        <translation>Number {number} is already blocked until {until}: lift that block first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="164"/>
+        <source>Nomor {number} tidak sedang diblokir.</source>
+        <translation>Number {number} is not blocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="165"/>
         <source>Panggilan {call} sudah dijawab di desk {desk}.</source>
         <translation>Call {call} was answered at desk {desk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="156"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="166"/>
         <source>Tidak ada panggilan dengan SIP Call-ID {sip_call_id}.</source>
         <translation>No call with SIP Call-ID {sip_call_id}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="158"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="168"/>
         <source>Panggilan itu sudah tidak tersambung ke meja ini.</source>
         <translation>That call is no longer connected to this desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="160"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="170"/>
         <source>Panggilan keluar dijawab oleh yang ditelepon, bukan oleh meja.</source>
         <translation>An outgoing call is answered by the person called, not by the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="162"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="172"/>
         <source>Panggilan ini sudah dijawab.</source>
         <translation>This call is already answered.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="163"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="173"/>
         <source>Hanya panggilan yang tersambung yang bisa ditahan atau dilanjutkan.</source>
         <translation>Only a connected call can be held or resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="166"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="176"/>
         <source>Penelepon menutup telepon sebelum jawaban tersambung.</source>
         <translation>The caller hung up before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="168"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="178"/>
         <source>Panggilan sudah diakhiri sebelum jawaban tersambung.</source>
         <translation>The call was ended before the answer connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="170"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="180"/>
         <source>Entri log panggilan tidak dikenal: {op}.</source>
         <translation>Unknown call log entry: {op}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="172"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="182"/>
         <source>Panggilan {call} tidak ada di daftar telepon balik.</source>
         <translation>Call {call} is not on the call-back list.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="174"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="184"/>
         <source>Telepon balik belum bisa: meja ini belum punya jalur keluar. Supervisor perlu mengisi pengaturan sip.callback_uri (atau sip.registrar).</source>
         <translation>No call-backs yet: this desk has no outgoing route. A supervisor must set sip.callback_uri (or sip.registrar).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="178"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="188"/>
         <source>Pengaturan sip.callback_uri {template} salah: pakai {e164_field} atau {national_field} untuk nomornya.</source>
         <translation>The setting sip.callback_uri {template} is wrong: use {e164_field} or {national_field} for the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="182"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="192"/>
         <source>Sebutkan mengapa telepon balik tidak diperlukan lagi.</source>
         <translation>Say why the call-back is no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="184"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="194"/>
         <source>{number} bukan nomor telepon yang bisa ditelepon balik oleh desk.</source>
         <translation>{number} is not a phone number the desk could call back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="186"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="196"/>
         <source>{number} bukan nomor telepon.</source>
         <translation>{number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="187"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="197"/>
         <source>Masa simpan rekaman tidak boleh negatif.</source>
         <translation>The recording retention period cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="190"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="200"/>
         <source>{ticket} sudah berstatus {status}.</source>
         <translation>{ticket} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="191"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="201"/>
         <source>{ticket} bukan nomor tiket (contohnya HD-2026-000123).</source>
         <translation>{ticket} is not a ticket number (like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="193"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="203"/>
         <source>{ticket} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{ticket} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="195"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="205"/>
         <source>{ticket} sudah {status} dan ditutup: buka tiket baru yang merujuknya.</source>
         <translation>{ticket} is {status} and closed: open a new ticket that quotes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="198"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="208"/>
         <source>Pengaduan perlu uraian masalahnya.</source>
         <translation>A complaint needs a description of the problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="200"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="210"/>
         <source>Pengaduan perlu tempat: koordinat atau alamat.</source>
         <translation>A complaint needs a place: coordinates or an address.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="202"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="212"/>
         <source>Tiket pengaduan {ticket} tidak ada (tiket berbentuk HD-2026-000123).</source>
         <translation>There is no complaint ticket {ticket} (tickets look like HD-2026-000123).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="205"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="215"/>
         <source>Perubahan status perlu catatan tentang apa yang sudah dilakukan.</source>
         <translation>A status change needs a note saying what was done.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="207"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="217"/>
         <source>Nomor tiket belum bisa dibuat (terlalu banyak desk sekaligus); coba lagi.</source>
         <translation>Could not allocate a ticket number (too many desks at once); try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="210"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="220"/>
         <source>Kategori pengaduan {category} tidak dikenal (yang ada: {known}).</source>
         <translation>Unknown complaint category {category} (known: {known}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="212"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="222"/>
         <source>Batas hasil harus dari 1 sampai {most}.</source>
         <translation>The result limit must be from 1 to {most}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="214"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="224"/>
         <source>{disposition} bukan cara menutup atau membatalkan kejadian ini.</source>
         <translation>{disposition} is not a way to close or cancel this incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="216"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="226"/>
         <source>Prioritas harus bilangan bulat dari 1 (paling mendesak) sampai 5, bukan {priority}.</source>
         <translation>The priority must be a whole number from 1 (most urgent) to 5, not {priority}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="219"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="229"/>
         <source>Kejadian {incident} punya unit di lokasi: tutup kejadiannya, jangan dibatalkan.</source>
         <translation>Incident {incident} has a unit on scene: close it, do not cancel it.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="222"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="232"/>
         <source>Kejadian {incident} sudah {status}: tidak bisa diubah lagi.</source>
         <translation>Incident {incident} is {status}: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="224"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="234"/>
         <source>Catatannya kosong.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="225"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="235"/>
         <source>Kejadian {incident} ({type}, {distance_m} m dari sini, dibuka {minutes} menit lalu) tampaknya kejadian yang sama: tambahkan laporan ini ke sana, atau buka kejadian baru bila memang lain.</source>
         <translation>Incident {incident} ({type}, {distance_m} m away, opened {minutes} min ago) looks like the same one: add this report to it, or open a new incident if it is another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="230"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="240"/>
         <source>Kejadian {incident} tidak ada.</source>
         <translation>There is no incident {incident}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="231"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="241"/>
         <source>Kejadian {incident}: tidak ada yang diubah.</source>
         <translation>Incident {incident}: nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="233"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="243"/>
         <source>Jenis kejadian {type} tidak dikenal.</source>
         <translation>Unknown incident type {type}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="235"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="245"/>
         <source>Kejadian {incident} belum punya tempat: tentukan lokasinya dulu, atau kirim unit ke wilayah yang bernama.</source>
         <translation>Incident {incident} has no place yet: locate it first, or send the unit to a named area.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="239"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="249"/>
         <source>{callsign} sudah {status}.</source>
         <translation>{callsign} is already {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="240"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="250"/>
         <source>{callsign} sudah bertugas di kejadian {incident} (dikirim {at}).</source>
         <translation>{callsign} is already on incident {incident} (sent {at}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="242"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="252"/>
         <source>{callsign} tidak bisa berubah dari {before} ke {after}.</source>
         <translation>{callsign} cannot go from {before} to {after}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="244"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="254"/>
         <source>{callsign} ditugaskan dengan mengirimnya ke sebuah kejadian.</source>
         <translation>{callsign} is dispatched by assigning it to an incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="246"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="256"/>
         <source>{callsign} sedang {status}, tidak tersedia.</source>
         <translation>{callsign} is {status}, not available.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="248"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="258"/>
         <source>Unit {callsign} tidak dikenal.</source>
         <translation>Unknown unit {callsign}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="249"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="259"/>
         <source>{callsign} baru saja dikirim ke kejadian {incident} oleh {by}; untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} was just sent to incident {incident} by {by}; to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="253"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="263"/>
         <source>{callsign} sedang bertugas di kejadian {incident} (dikirim oleh {by} {at}); untuk mengirimnya ke sini, alihkan tugasnya dan sebutkan alasannya.</source>
         <translation>{callsign} is on incident {incident} (sent by {by} {at}); to send it here instead, reassign it and say why.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="257"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="267"/>
         <source>{callsign} baru saja diubah menjadi {status} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="259"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="269"/>
         <source>{callsign} baru saja diubah menjadi {status} di kejadian {incident} oleh {by}.</source>
         <translation>{callsign} was just changed to {status} on incident {incident} by {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="263"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="273"/>
         <source>Proses relai tidak bisa dijalankan: {detail}.</source>
         <translation>The relay process cannot be started: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="265"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="275"/>
         <source>Proses relai gagal menjalankan {command}: {detail}.</source>
         <translation>The relay process failed to run {command}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="267"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="277"/>
         <source>Proses relai berhenti tiba-tiba (status {status}).</source>
         <translation>The relay process stopped unexpectedly (status {status}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="269"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="279"/>
         <source>Proses relai tidak menjawab {command} dalam {timeout} dtk.</source>
         <translation>The relay process did not answer {command} within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="271"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="281"/>
         <source>Batas waktu pengaman siaran harus positif.</source>
         <translation>The on-air safety timeout must be positive.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="273"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="283"/>
         <source>Pengaturan radio.channels_on_air: kanal mulai dari 1, bukan {channel}.</source>
         <translation>Setting radio.channels_on_air: channels start at 1, not {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="276"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="286"/>
         <source>Pengaturan radio.channels_on_air: {item} bukan nomor kanal.</source>
         <translation>Setting radio.channels_on_air: {item} is not a channel number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="278"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="288"/>
         <source>Pengendali siaran sudah ditutup.</source>
         <translation>The on-air controller is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="279"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="289"/>
         <source>Tidak ada kanal relai yang diatur untuk siaran (radio.channels_on_air).</source>
         <translation>No relay channels are configured for on air (radio.channels_on_air).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="282"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="292"/>
         <source>Port encoder RDS belum diatur (radio.rds_port).</source>
         <translation>No RDS encoder port is configured (radio.rds_port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="284"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="294"/>
         <source>Perintah RDS {variant} tidak dikenal; pilih rt1 atau text.</source>
         <translation>Unknown RDS command {variant}; choose rt1 or text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="286"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="296"/>
         <source>Kanal {channel} di luar jangkauan: relai {protocol} ini punya kanal 1 sampai {relays}.</source>
         <translation>Channel {channel} is out of range: this {protocol} relay has channels 1 to {relays}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="290"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="300"/>
         <source>Relai {protocol} berjumlah 1 sampai {most}, bukan {count}.</source>
         <translation>{protocol} relays number 1 to {most}, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="292"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="302"/>
         <source>Panjang pulsa harus positif, bukan {ms} ms.</source>
         <translation>The pulse length must be positive, not {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="294"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="304"/>
         <source>Relai di {port}: bita status {value} bukan 00 atau 01.</source>
         <translation>Relay on {port}: status byte {value} is neither 00 nor 01.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="296"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="306"/>
         <source>ID unit Broadcast Tools adalah 0 sampai 7, bukan {unit}.</source>
         <translation>The Broadcast Tools unit id is 0 to 7, not {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="298"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="308"/>
         <source>Port {device} {port} tidak bisa dibuka: {detail}.</source>
         <translation>Cannot open {device} port {port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="300"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="310"/>
         <source>Relai {channel} terbaca {got} tanpa perintah dari desk.</source>
         <translation>Relay {channel} reads {got} behind the desk&apos;s back.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="302"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="312"/>
         <source>Relai di {port} melaporkan {count} relai; kanal {channel} tidak termasuk.</source>
         <translation>The relay on {port} reports {count} relays; channel {channel} is not among them.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="305"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="315"/>
         <source>Relai di {port} tidak menjawab nyala/mati atas {command}: {reply}.</source>
         <translation>The relay on {port} gave no on/off answer to {command}: {reply}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="307"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="317"/>
         <source>Port relai belum diatur (radio.port, mis. /dev/ttyUSB0, COM3 atau socket://host:port).</source>
         <translation>No relay port is configured (radio.port, e.g. /dev/ttyUSB0, COM3 or socket://host:port).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="311"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="321"/>
         <source>Relai di {port} tidak mengirim status ({command}) dalam {timeout} dtk.</source>
         <translation>The relay on {port} sent no status ({command}) within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="314"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="324"/>
         <source>Relai tidak tersambung: {fault}.</source>
         <translation>Relay not connected: {fault}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="315"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="325"/>
         <source>Relai tidak tersambung saat desk ditutup; kanalnya tidak bisa dipaksa mati.</source>
         <translation>The relay was not connected when the desk closed; its channels could not be forced off.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="318"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="328"/>
         <source>Relai tidak tersambung ({fault}); kanalnya dimatikan begitu relai menjawab lagi.</source>
         <translation>Relay not connected ({fault}); its channels will be forced off as soon as it answers again.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="321"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="331"/>
         <source>Relai {channel} di {port} terbaca {got} setelah di-set {wanted}.</source>
         <translation>Relay {channel} on {port} reads {got} after switching it {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="323"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="333"/>
         <source>Relai di {port} menolak perintah (EEE).</source>
         <translation>The relay on {port} rejected a command (EEE).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="324"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="334"/>
         <source>Perangkat {device} di {port} tidak menjawab perintah {command} dalam {timeout} dtk.</source>
         <translation>The {device} on {port} did not answer the command {command} within {timeout} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="327"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="337"/>
         <source>--timeout hanya bersama --hold: radio on biasa tidak punya batas waktu pengaman.</source>
         <translation>--timeout only with --hold: a plain radio on has no safety timeout.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="330"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="340"/>
         <source>Jumlah relai paling sedikit 1, bukan {count}.</source>
         <translation>There must be at least 1 relay, not {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="332"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="342"/>
         <source>Protokol {protocol} tidak dikenal; pilih salah satu dari {known}.</source>
         <translation>Unknown protocol {protocol}; choose one of {known}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="334"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="344"/>
         <source>Perangkat {device} di {port} hilang ({detail}); periksa kabel dan dayanya.</source>
         <translation>The {device} on {port} disappeared ({detail}); check the cable and power.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="337"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="347"/>
         <source>Relai di {port}: jawaban status {reply} bukan untuk relai {channel}.</source>
         <translation>Relay on {port}: status reply {reply} is not for relay {channel}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="340"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="350"/>
         <source>--tcp perlu HOST:PORT (mis. 127.0.0.1:7000), bukan {text}.</source>
         <translation>--tcp wants HOST:PORT (e.g. 127.0.0.1:7000), not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="342"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="352"/>
         <source>Tidak bisa mendengarkan di {host}:{port}: {detail}.</source>
         <translation>Cannot listen on {host}:{port}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="344"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="354"/>
         <source>{url} tidak bisa dibuka untuk simulator: {detail}.</source>
         <translation>Cannot open {url} for the simulator: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="346"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="356"/>
         <source>Simulator pty memerlukan sistem POSIX; pakai --tcp HOST:PORT.</source>
         <translation>A pty simulator needs a POSIX system; use --tcp HOST:PORT.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="348"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="358"/>
         <source>Hanya simulator TCP yang bisa memutus desk.</source>
         <translation>Only a TCP simulator can hang up on the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="350"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="360"/>
         <source>Simulasikan lewat TCP atau pada sebuah port, tidak keduanya.</source>
         <translation>Simulate over TCP or attached to a port, not both.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="353"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="363"/>
         <source>Bukan URL basis data: {url}.</source>
         <translation>Not a database URL: {url}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="354"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="364"/>
         <source>Koneksi kunci singkat memerlukan berkas SQLite.</source>
         <translation>Brief-lock connections need a SQLite file.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="356"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="366"/>
         <source>Basis data {dialect} tidak didukung: pakai sqlite atau postgresql.</source>
         <translation>Unsupported database {dialect}: use sqlite or postgresql.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="358"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="368"/>
         <source>Tidak bisa menulis {path}: {reason}.</source>
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="359"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="369"/>
         <source>Berkas seed {source}: service_area: {problem}.</source>
         <translation>Seed file {source}: service_area: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="361"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="371"/>
         <source>Berkas seed {source}: bukan JSON yang sah: {detail}.</source>
         <translation>Seed file {source}: not valid JSON: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="363"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="373"/>
         <source>Berkas seed {source}: bukan JSON yang sah pada baris {line} kolom {column}: {detail}.</source>
         <translation>Seed file {source}: not valid JSON at line {line} column {column}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="367"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="377"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {rule}.</source>
         <translation>Seed file {source}: {path} is {value}: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="369"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="379"/>
         <source>Berkas seed {source}: lines: {number} bukan nomor telepon.</source>
         <translation>Seed file {source}: lines: {number} is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="371"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="381"/>
         <source>Berkas seed {source}: lines: {number} muncul dua kali.</source>
         <translation>Seed file {source}: lines: {number} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="373"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="383"/>
         <source>Berkas seed {source}: {path} bernilai {value}: {coordinate}.</source>
         <translation>Seed file {source}: {path} is {value}: {coordinate}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="375"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="385"/>
         <source>Berkas seed {source}: bukan teks UTF-8.</source>
         <translation>Seed file {source}: not UTF-8 text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="376"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="386"/>
         <source>nilai {axis} harus antara -{limit} dan {limit}</source>
         <translation>the {axis} must be between -{limit} and {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="378"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="388"/>
         <source>prioritas adalah bilangan bulat dari 1 (paling mendesak) sampai 5</source>
         <translation>a priority is a whole number from 1 (most urgent) to 5</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="380"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="390"/>
         <source>kecepatan harus lebih dari 0 dan paling tinggi {most} km/jam</source>
         <translation>a speed must be more than 0 and at most {most} km/h</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="382"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="392"/>
         <source>target adalah bilangan bulat jam dari 1 sampai {most}</source>
         <translation>a target is a whole number of hours from 1 to {most}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="384"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="394"/>
         <source>Berkas seed {source}: {path}: {detail}.</source>
         <translation>Seed file {source}: {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="385"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="395"/>
         <source>Berkas seed {source}: {section}: {key} {value} muncul dua kali.</source>
         <translation>Seed file {source}: {section}: {key} {value} appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="387"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="397"/>
         <source>Berkas seed {source}: jenis kejadian {type}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: incident type {type}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="390"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="400"/>
         <source>Berkas seed {source}: unit {callsign}: jenis unit {kind} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown unit kind {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="393"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="403"/>
         <source>Berkas seed {source}: kategori pengaduan {category}: instansi {agency} tidak dikenal.</source>
         <translation>Seed file {source}: complaint category {category}: unknown agency {agency}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="397"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="407"/>
         <source>Berkas seed {source}: unit {callsign}: pos {station} tidak dikenal.</source>
         <translation>Seed file {source}: unit {callsign}: unknown station {station}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="400"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="410"/>
         <source>Berkas seed {source} tidak bisa dibaca ({reason}).</source>
         <translation>Seed file {source}: cannot read it ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="402"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="412"/>
         <source>Pengaturan {name} harus antara {low} dan {high}, bukan {value}.</source>
         <translation>The setting {name} must be between {low} and {high}, not {value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="405"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="415"/>
         <source>sip.allowed_peers: {entry} bukan alamat IP atau jaringan.</source>
         <translation>sip.allowed_peers: {entry} is not an IP address or network.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="407"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="417"/>
         <source>Alamat dengar harus HOST:PORT dengan alamat IP, bukan {text}.</source>
         <translation>The listen address must be HOST:PORT with an IP address, not {text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="409"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="419"/>
         <source>Port {port} di luar rentang 0–65535.</source>
         <translation>Port {port} is outside 0–65535.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="410"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="420"/>
         <source>Transport harus udp atau tcp, bukan {transport}.</source>
         <translation>The transport must be udp or tcp, not {transport}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="412"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="422"/>
+        <source>Pesan untuk penelepon yang diblokir ({path}) tidak bisa diputar: {reason}. Pakai berkas WAV PCM 16-bit mono.</source>
+        <translation>The message for blocked callers ({path}) cannot be played: {reason}. Use a 16-bit mono PCM WAV file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="425"/>
         <source>Softphone tidak berjalan.</source>
         <translation>The softphone is not running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="413"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="426"/>
         <source>Softphone berhenti.</source>
         <translation>The softphone stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="415"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="428"/>
         <source>Mesin telepon tidak berjalan untuk direktori data ini.</source>
         <translation>No phone engine is running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="417"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="430"/>
         <source>Mesin telepon tidak menjawab sapaan.</source>
         <translation>The phone engine did not answer the greeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="418"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="431"/>
         <source>Tidak ada mesin telepon yang menjawab untuk direktori data ini.</source>
         <translation>No phone engine answered for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="420"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="433"/>
         <source>Mesin telepon memakai protokol {engine}, jendela ini {window}: mulai ulang mesinnya.</source>
         <translation>The phone engine speaks protocol {engine}, this window {window}: restart the engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="424"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="437"/>
         <source>Mesin telepon tidak tersambung: perintah tidak terkirim.</source>
         <translation>The phone engine is not connected: the command was not sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="426"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="439"/>
         <source>Jendela menutup sambungannya ke mesin telepon.</source>
         <translation>The window closed its link to the phone engine.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="428"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="441"/>
         <source>Sambungan ke mesin telepon terputus: perintah mungkin tidak sampai.</source>
         <translation>The link to the phone engine was lost: the command may not have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="431"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="444"/>
         <source>Mesin telepon lain sudah berjalan untuk direktori data ini.</source>
         <translation>Another phone engine is already running for this data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="433"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="446"/>
         <source>Mesin telepon tidak mengenal perintah {name}.</source>
         <translation>The phone engine does not know the command {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="435"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="448"/>
         <source>Argumen perintah {name} untuk mesin telepon salah.</source>
         <translation>The arguments of the phone engine command {name} are wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="437"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="450"/>
         <source>Softphone sudah berjalan.</source>
         <translation>The softphone is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="438"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="451"/>
         <source>Softphone tidak mulai pada waktunya.</source>
         <translation>The softphone did not start in time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="440"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="453"/>
         <source>Softphone tidak bisa mulai di {transport} {listen}: {reason}.</source>
         <translation>The softphone cannot start on {transport} {listen}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="442"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="455"/>
         <source>Softphone tidak bisa dihentikan dari utas SIP-nya sendiri.</source>
         <translation>The softphone cannot be stopped from its own SIP thread.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="444"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="457"/>
         <source>Berkas pengaturan {path} bukan TOML yang sah: {detail}.</source>
         <translation>Settings file {path} is not valid TOML: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="446"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="459"/>
         <source>Pengaturan {key} dari {origin}: {detail}.</source>
         <translation>Setting {key} from {origin}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="448"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="461"/>
         <source>Pengaturan {key} dari {origin}: {value} bukan salah satu dari {allowed}.</source>
         <translation>Setting {key} from {origin}: {value} is not one of {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="452"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="465"/>
         <source>Isian {what} lebih panjang dari {limit} karakter.</source>
         <translation>The {what} is longer than {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="454"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="467"/>
         <source>Waktunya harus menyertakan zona waktu.</source>
         <translation>The time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="455"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="468"/>
         <source>{option} {value} bukan tanggal seperti 2026-11-23.</source>
         <translation>{option} {value} is not a date like 2026-11-23.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="457"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="470"/>
         <source>{option}: {value} bukan waktu ISO 8601.</source>
         <translation>{option}: {value} is not an ISO 8601 time.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt/domain_sentences.py" line="458"/>
+        <location filename="../../ui/qt/domain_sentences.py" line="471"/>
         <source>{value} bukan salah satu dari: {allowed}.</source>
         <translation>{value} is not one of: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="473"/>
+        <source>--before harus nomor baris 1 atau lebih, bukan {value}.</source>
+        <translation>--before must be a row number of 1 or more, not {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="475"/>
+        <source>{value} bukan bulan seperti 2026-11.</source>
+        <translation>{value} is not a month like 2026-11.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="478"/>
+        <source>Periode berakhir ({last}) sebelum dimulai ({first}).</source>
+        <translation>The period ends ({last}) before it starts ({first}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="480"/>
+        <source>Tidak ada saluran {line}.</source>
+        <translation>There is no line {line}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt/domain_sentences.py" line="481"/>
+        <source>Tidak ada instansi {agency}.</source>
+        <translation>There is no agency {agency}.</translation>
     </message>
     <message>
         <location filename="../../ui/qt/domain_messages.py" line="46"/>
@@ -3022,49 +3202,59 @@
 <context>
     <name>IncidentsBoard</name>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="42"/>
+        <location filename="../../ui/incidents/boards.py" line="57"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="43"/>
+        <location filename="../../ui/incidents/boards.py" line="58"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="45"/>
+        <location filename="../../ui/incidents/boards.py" line="60"/>
         <source>Prioritas %1 (1 paling mendesak)</source>
         <translation>Priority %1 (1 is most urgent)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="47"/>
+        <location filename="../../ui/incidents/boards.py" line="62"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="49"/>
+        <location filename="../../ui/incidents/boards.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="50"/>
+        <location filename="../../ui/incidents/boards.py" line="65"/>
         <source>Umur</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="52"/>
+        <location filename="../../ui/incidents/boards.py" line="67"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="53"/>
+        <location filename="../../ui/incidents/boards.py" line="68"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="56"/>
+        <location filename="../../ui/incidents/boards.py" line="71"/>
         <source>Penelepon belum tahu lokasinya: tentukan lewat Koreksi di rincian kejadian; unit hanya bisa dikirim ke daerah yang dipilih.</source>
         <translation>The caller did not know the location: set it with Correct in the incident detail; units can only be sent to a chosen area.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/boards.py" line="103"/>
+        <source>Muat lebih banyak</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/boards.py" line="104"/>
+        <source>Tampilkan %1 kejadian selesai berikutnya, yang terbaru dulu</source>
+        <translation>Show the next %1 finished incidents, newest first</translation>
     </message>
 </context>
 <context>
@@ -3227,206 +3417,216 @@
         <translation>read the audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>memblokir nomor penelepon</source>
+        <translation>block callers&apos; numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>membaca statistik dan laporan</source>
+        <translation>read the statistics and reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>panggilan</source>
         <translation>call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>kejadian</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>pengaduan</source>
         <translation>complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>panggilan masuk</source>
         <translation>incoming call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>panggilan keluar</source>
         <translation>outgoing call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>Darurat</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>Halo Denpasar</source>
         <translation>Halo Denpasar</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>posisi terakhir</source>
         <translation>last position</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>pos</source>
         <translation>station</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>nomor disembunyikan</source>
         <translation>number withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>privat</source>
         <translation>private</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>%1 mnt %2 dtk</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>menunggu telepon balik</source>
         <translation>waiting for a call back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>sudah ditelepon balik</source>
         <translation>called back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>dihapus dari daftar</source>
         <translation>taken off the list</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>draf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>siap</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>sudah disiarkan</source>
         <translation>read on air</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>catatan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>judul</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>teks bacaan</source>
         <translation>reading text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>uraian</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>alamat</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="194"/>
         <source>nama pelapor</source>
         <translation>reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>nama instansi</source>
         <translation>agency name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>telepon instansi</source>
         <translation>agency phone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200"/>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>lintang</source>
         <translation>latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="201"/>
+        <location filename="../../ui/labels.py" line="203"/>
         <source>bujur</source>
         <translation>longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>nyala</source>
         <comment>relay state</comment>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="208"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>mati</source>
         <comment>relay state</comment>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="211"/>
         <source>tanpa jawaban</source>
         <comment>relay state</comment>
         <translation>nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="216"/>
         <source>relai</source>
         <translation>relay</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="215"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>encoder RDS</source>
         <translation>RDS encoder</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="221"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>selesai mengudara</source>
         <translation>off air</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>batas waktu pengaman</source>
         <translation>safety timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="223"/>
+        <location filename="../../ui/labels.py" line="225"/>
         <source>gangguan relai</source>
         <translation>relay fault</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="224"/>
+        <location filename="../../ui/labels.py" line="226"/>
         <source>desk ditutup</source>
         <translation>desk closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="233"/>
         <source>baris perintah</source>
         <translation>the command line</translation>
     </message>
@@ -3984,34 +4184,227 @@
     </message>
 </context>
 <context>
+    <name>SupervisorPanel</name>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="201"/>
+        <source>Diperbarui %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="215"/>
+        <source>✔ Tercapai</source>
+        <translation>✔ Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="215"/>
+        <source>✘ Tidak tercapai</source>
+        <translation>✘ Missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="216"/>
+        <source>– Belum ada data</source>
+        <translation>– No data yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="217"/>
+        <source>%1 — %2: %3 (target %4)</source>
+        <translation>%1 — %2: %3 (target %4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="240"/>
+        <source>Menyusun laporan bulanan…</source>
+        <translation>Writing the monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="244"/>
+        <source>Laporan bulanan disimpan: %1</source>
+        <translation>Monthly report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="261"/>
+        <source>belum digolongkan</source>
+        <translation>not classified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="264"/>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="267"/>
+        <source>Dijawab dalam 15 detik (NENA)</source>
+        <translation>Answered within 15 s (NENA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="268"/>
+        <source>Dijawab dalam 20 detik (NENA)</source>
+        <translation>Answered within 20 s (NENA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="269"/>
+        <source>Pemadam tiba dalam 15 menit</source>
+        <translation>Fire engine on scene within 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="270"/>
+        <source>Pengaduan ditanggapi dalam 3 hari</source>
+        <translation>Complaints answered within 3 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="271"/>
+        <source>Pengaduan selesai dalam 5 hari</source>
+        <translation>Complaints settled within 5 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="274"/>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="274"/>
+        <source>Minggu ini</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="275"/>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="277"/>
+        <source>Laporan bulanan…</source>
+        <translation>Monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="278"/>
+        <source>Panggilan masuk</source>
+        <translation>Calls in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="278"/>
+        <source>Dijawab</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="279"/>
+        <source>Tidak dijawab</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="280"/>
+        <source>Iseng + diam/putus</source>
+        <translation>Prank + ghost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="281"/>
+        <source>Waktu jawab p50</source>
+        <translation>Answer time p50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="282"/>
+        <source>Waktu jawab p90</source>
+        <translation>Answer time p90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="283"/>
+        <source>Dijawab ≤ 15 s</source>
+        <translation>Answered ≤ 15 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="283"/>
+        <source>Dijawab ≤ 20 s</source>
+        <translation>Answered ≤ 20 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="284"/>
+        <source>Kejadian</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="284"/>
+        <source>Tiba ≤ 15 menit</source>
+        <translation>On scene ≤ 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="285"/>
+        <source>Pengaduan masuk</source>
+        <translation>Complaints in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="286"/>
+        <source>Pengaduan terlambat</source>
+        <translation>Complaints overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="289"/>
+        <source>Standar layanan (iseng dan diam/putus tidak dihitung)</source>
+        <translation>Service standards (prank and ghost calls left out)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="291"/>
+        <source>Panggilan per jam (WITA)</source>
+        <translation>Calls per hour (WITA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="292"/>
+        <source>Jenis panggilan</source>
+        <translation>Call types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panel.py" line="293"/>
+        <source>Kejadian per kecamatan</source>
+        <translation>Incidents by kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/report_dialog.py" line="29"/>
+        <source>Laporan bulanan</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/report_dialog.py" line="40"/>
+        <source>Bulan (WITA):</source>
+        <translation>Month (WITA):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/report_dialog.py" line="56"/>
+        <source>Simpan laporan bulanan</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/report_dialog.py" line="57"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="108"/>
+        <location filename="../../ui/incidents/boards.py" line="133"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="109"/>
+        <location filename="../../ui/incidents/boards.py" line="134"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="111"/>
+        <location filename="../../ui/incidents/boards.py" line="136"/>
         <source>Pos</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="112"/>
+        <location filename="../../ui/incidents/boards.py" line="137"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="113"/>
+        <location filename="../../ui/incidents/boards.py" line="138"/>
         <source>Lama</source>
         <translation>Time in status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents/boards.py" line="115"/>
+        <location filename="../../ui/incidents/boards.py" line="140"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>

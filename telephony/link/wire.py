@@ -143,7 +143,8 @@ def resync_events(calls: list[dict]) -> list[CallEvent]:
         facts = {"sip_call_id": call.get("sip_call_id") or "", "call_id": call.get("call_id"),
                  "direction": call.get("direction") or "inbound", "line": call.get("line"),
                  "caller": call.get("caller"), "caller_name": call.get("caller_name"),
-                 "withheld": bool(call.get("withheld")), "detail": RESYNC}
+                 "withheld": bool(call.get("withheld")), "blocked": bool(call.get("blocked")),
+                 "detail": RESYNC}
         state = call.get("state")
         if state in ("answered", "held"):
             events.append(CallEvent(EventKind.ANSWERED, now, **facts))

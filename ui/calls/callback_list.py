@@ -19,6 +19,7 @@ from dispatch.calls import clear_callback
 from dispatch.timeutil import format_wita
 from ui import labels
 from ui.actions import panel_action
+from ui.calls.call_types import type_name
 from ui.calls.callback_dialog import ClearCallbackDialog
 from ui.calls.caller import caller_text
 from ui.qt.worker import DbWorker, describe_error
@@ -48,7 +49,8 @@ class CallbackList(QWidget):
                    lambda row: format_wita(row.started_at, with_date=False)),
             Column(lambda: translate("CallsPanel", "Keterangan"),
                    lambda row: labels.call_status(row.status) + (
-                       f" · {row.callback_note}" if row.callback_note else "")),
+                       f" · {row.callback_note}" if row.callback_note else "") + (
+                       f" · {type_name(row.classification)}" if row.classification else "")),
         ], key=lambda row: row.id, parent=self)
         self.view = KeyedTableView(self.model, self)
         self.view.setObjectName("callbackTable")

@@ -13,19 +13,23 @@ The keys act on the call selected in the list of live calls, else on the
 active one (ui/calls/live_calls.py: the one being talked to, else a
 call-back dialing, else the one held last): F3 holds or resumes it (the
 engine holds the other caller on a resume), F4 ends it, Ctrl+N / Ctrl+K
-open a form for it.
+open a form for it. Alt+1 … Alt+6 give a call its type, during or after it
+(ui/calls/call_types.py); a blocked number rings apart, below the others,
+and a repeat prank caller's ringing row is flagged (ui/calls/ringing_list.py).
 """
 from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
 from dataclasses import replace
+from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
+from dispatch.caller_blocks import PrankPolicy
 from dispatch.enums import LinePurpose
 from dispatch.models import Call
 from dispatch.settings import Settings
@@ -34,10 +38,11 @@ from telephony.events import CallEvent, EventKind
 from telephony.link.wire import RESYNC
 from telephony.settings import SIP_RING_TIMEOUT_S
 from ui import labels
+from ui.calls.call_types import CLASSIFY_ACTIONS, CallClassifier, type_name
 from ui.calls.callback_dialog import ClearCallbackDialog
 from ui.calls.callback_list import CallbackList
 from ui.calls.caller import caller_text, display_number
-from ui.calls.history import kind_text, read_caller_history, summary_text
+from ui.calls.history import CallerHistoryPane
 from ui.calls.live_calls import (
     CONNECTED,
     DIALING,
@@ -49,12 +54,14 @@ from ui.calls.live_calls import (
     after_event,
 )
 from ui.calls.quit_question import QuitQuestion
-from ui.calls.ring_alert import FLASH_COLOUR, RingAlert
+from ui.calls.recent_calls import RecentCalls
+from ui.calls.ring_alert import RingAlert
+from ui.calls.ringing_list import RingingCalls
 from ui.qt.batch_drain import BatchDrainer
 from ui.qt.gui_thread import to_gui
 from ui.qt.translations import Retranslates
 from ui.qt.worker import DbWorker, describe_error
-from ui.snapshots import CallRow, CallsSnapshot
+from ui.snapshots import CallRow, CallsSnapshot, read_calls
 from ui.widgets.message_line import MessageLine
 from ui.widgets.table_model import Column, KeyedTableView, RowTableModel
 
@@ -95,8 +102,9 @@ class CallsPanel(Retranslates, QWidget):
         self.active: LiveCall | None = None
         self._line_purposes: dict[str, str] = {}  # E.164 → LinePurpose value
         self._line_displays: dict[str, str] = {}  # E.164 → as the centre writes it
-        self._history_for: tuple[str, int | None] | None = None
         self._settings = settings or Settings.in_memory({"ui.ring_tone": False})
+        self.prank_policy = PrankPolicy.from_settings(self._settings)
+        self.types: dict[int, str] = {}  # call id → type, of the calls listed here
         self.ring_alert = RingAlert(self._settings, self)
         # No database read per drained burst: the same calls reach the window's
         # change feed as committed rows, and that read is already coalesced.
@@ -106,7 +114,13 @@ class CallsPanel(Retranslates, QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.callbacks = CallbackList(worker, actor, self.message, self._command, self)
         self.callback_model, self.callback_view = self.callbacks.model, self.callbacks.view
+        self.ringing = RingingCalls(self.ring_alert, self.prank_policy, self._ringing_service,
+                                    self)
+        self.ringing_model, self.ringing_view = self.ringing.model, self.ringing.view
+        self.blocked = self.ringing.blocked
+        self.recent = RecentCalls(self.types, self)
         self._build_tables()
+        self.classifier = CallClassifier(self)
         self._lay_out()
         self._watch_ringing()
         self.retranslate()
@@ -114,20 +128,6 @@ class CallsPanel(Retranslates, QWidget):
     # ---- building
 
     def _build_tables(self) -> None:
-        def flash(_row) -> str | None:
-            return FLASH_COLOUR if self.ring_alert.flash_on else None
-        self.ringing_model = RowTableModel([
-            Column(lambda: self.tr("Penelepon"),
-                   lambda row: caller_text(row.caller_number, row.withheld, row.caller_name),
-                   background=flash),
-            Column(lambda: self.tr("Layanan"), self._ringing_service, background=flash,
-                   tooltip=lambda row: row.line),
-            Column(lambda: self.tr("Berdering"), lambda row: labels.elapsed(row.started_at),
-                   ticking=True, tooltip=lambda row: format_wita(row.started_at),
-                   background=flash),
-        ], key=lambda row: row.id, parent=self)
-        self.ringing_view = KeyedTableView(self.ringing_model, self)
-        self.ringing_view.setObjectName("ringingTable")
         self.ringing_view.currentKeyChanged.connect(lambda _key: self._show_history())
 
         def state_colour(call: LiveCall) -> str:
@@ -145,37 +145,36 @@ class CallsPanel(Retranslates, QWidget):
             Column(lambda: self.tr("Durasi"), lambda call: labels.elapsed(call.since),
                    ticking=True, background=state_colour,
                    tooltip=lambda call: format_wita(call.since) if call.since else ""),
+            Column(lambda: self.tr("Jenis"), lambda call: type_name(self.types.get(call.call_id)),
+                   background=state_colour),
         ], key=lambda call: call.sip_call_id, parent=self)
         self.live_view = KeyedTableView(self.live_model, self)
         self.live_view.setObjectName("liveCallsTable")
         self.live_view.currentKeyChanged.connect(lambda _key: self._show_history())
-
-        self.history_model = RowTableModel([
-            Column(lambda: self.tr("Waktu (WITA)"), lambda entry: format_wita(entry.at)),
-            Column(lambda: self.tr("Jenis"), kind_text),
-            Column(lambda: self.tr("Status"),
-                   lambda entry: labels.history_status(entry.kind, entry.status)),
-            Column(lambda: self.tr("Ringkasan"), summary_text),
-        ], key=lambda entry: (entry.kind, entry.id), parent=self)
-        self.history_view = KeyedTableView(self.history_model, self)
+        self.history = CallerHistoryPane(self._worker, self.prank_policy, self.message, self)
+        self.history_model, self.history_view = self.history.model, self.history.view
 
     def _lay_out(self) -> None:
-        self.ringing_title = QLabel(self)
         self.active_box = QGroupBox(self)
         self.active_label = QLabel(self.active_box)
         self.active_label.setObjectName("activeCallLabel")
         self.active_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_title = QLabel(self.active_box)
         box_layout = QVBoxLayout(self.active_box)
         box_layout.addWidget(self.active_label)
         box_layout.addWidget(self.live_view, 1)
-        box_layout.addWidget(self.history_title)
-        box_layout.addWidget(self.history_view, 2)
+        # Side by side, not stacked: stacked, the call-taker's layout no
+        # longer fits a 1366x768 screen (tests/test_ui_layout.py).
+        below = QSplitter(Qt.Orientation.Horizontal, self.active_box)
+        below.addWidget(self.history)
+        below.addWidget(self.recent)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 1)
+        box_layout.addWidget(below, 2)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.ringing_title, self.ringing_view, self.callbacks):
-            left_layout.addWidget(widget)
+        left_layout.addWidget(self.ringing, 2)
+        left_layout.addWidget(self.callbacks, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.active_box)
@@ -189,7 +188,6 @@ class CallsPanel(Retranslates, QWidget):
         for signal in (self.ringing_model.rowsInserted, self.ringing_model.rowsRemoved,
                        self.ringing_model.modelReset):
             signal.connect(self._counts_changed)
-        self.ring_alert.flashed.connect(lambda _on: self.ringing_model.tick_all())
 
     def set_actions(self, actions: list[QAction]) -> None:
         """The window's call actions (answer, hold, hang up, call back, new
@@ -202,16 +200,16 @@ class CallsPanel(Retranslates, QWidget):
         self.callbacks.set_actions(actions)
 
     def retranslate(self) -> None:
-        self.ringing_title.setText(self.tr("<b>Berdering</b> (terlama di atas)"))
-        self.history_title.setText(self.tr("Riwayat penelepon"))
+        self.ringing.retranslate()
+        self.history.retranslate()
         self.active_box.setTitle(self.tr("Panggilan aktif"))
-        for model in (self.ringing_model, self.live_model, self.history_model):
-            model.retranslate()
+        self.live_model.retranslate()
         self.callbacks.retranslate()
+        self.recent.retranslate()
         self._show_active()
 
     def tick(self) -> None:
-        self.ringing_model.tick()
+        self.ringing.tick()
         self.live_model.tick()
 
     def state_text(self, state: str) -> str:
@@ -236,13 +234,27 @@ class CallsPanel(Retranslates, QWidget):
 
     # ---- the database's view
 
+    def snapshot_query(self):
+        """The window's read of the calls: with this desk's prank policy, and
+        the types of the calls listed here from the phone's events."""
+        known = tuple(call.call_id for call in self._live.values() if call.call_id is not None)
+        return partial(read_calls, policy=self.prank_policy,
+                       known_call_ids=known + self.recent.call_ids())
+
     def show_calls(self, snapshot: CallsSnapshot) -> None:
         self._line_purposes = dict(snapshot.line_purposes)
         self._line_displays = dict(snapshot.line_displays)
-        self.ringing_model.set_rows(snapshot.ringing)
+        self.ringing.show_rows(snapshot.ringing, snapshot.blocked)
         self.callbacks.show_rows(snapshot.callbacks)
-        self.live_model.tick_all()  # the services' names may have just become known
+        self.types.update(snapshot.types)
+        self.types.update({row.id: row.classification for row in snapshot.callbacks
+                           if row.classification})
+        self.types_changed()  # the services' names may have just become known too
         self._show_history()
+
+    def types_changed(self) -> None:
+        self.live_model.tick_all()
+        self.recent.model.tick_all()
 
     # ---- live events from the softphone
 
@@ -256,18 +268,20 @@ class CallsPanel(Retranslates, QWidget):
     def _apply_event(self, event: CallEvent) -> None:
         kind = event.kind
         if kind is EventKind.RINGING and event.call_id is not None and event.direction == "inbound":
-            self.ringing_model.upsert(CallRow(
+            # A blocked number's call waits apart (the engine says so; the
+            # next database read, the truth, agrees or moves it).
+            self.ringing.upsert(CallRow(
                 id=event.call_id, sip_call_id=event.sip_call_id, caller_number=event.caller,
                 caller_display=display_number(event.caller), caller_name=event.caller_name,
                 withheld=event.withheld, line=self._line_text(event.line),
-                started_at=event.at, status="ringing"))
+                started_at=event.at, status="ringing"), blocked=event.blocked)
             return
         if kind is EventKind.STOPPED:  # the link is lost: a reconnect tells the calls anew
             self._live.clear()
             self._live_changed()
             return
         if kind in (EventKind.ANSWERED, EventKind.DIALING, *GONE) and event.call_id is not None:
-            self.ringing_model.remove(event.call_id)
+            self.ringing.remove(event.call_id)
         existing = self._live.get(event.sip_call_id)
         self._turns += 1
         call = after_event(existing, event, self._turns)
@@ -275,6 +289,8 @@ class CallsPanel(Retranslates, QWidget):
             return
         if call is None:
             self._live.pop(event.sip_call_id, None)
+            if existing is not None:  # still to be classified, maybe: kept at hand
+                self.recent.add(existing, event.at)
         else:
             self._live[event.sip_call_id] = call
         resynced = event.detail == RESYNC
@@ -283,6 +299,7 @@ class CallsPanel(Retranslates, QWidget):
         if taken_now:
             # A new call in the headset: an old selection no longer says what F3/F4 mean.
             self.live_view.clearSelection()
+            self.classifier.forget_selection()
         self._live_changed()
         if resynced and call is not None and call.call_id is not None and existing is None:
             self._learn_answer_time(call)
@@ -371,33 +388,16 @@ class CallsPanel(Retranslates, QWidget):
         return None
 
     def _show_history(self) -> None:
-        subject = self._history_subject()
-        if subject == self._history_for:
-            return
-        self._history_for = subject
-        if subject is None:
-            self.history_model.set_rows([])
-            return
-        number, call_id = subject
-
-        def shown(entries) -> None:
-            if self._history_for == subject:
-                self.history_model.set_rows(entries)
-        self._worker.read(lambda session: read_caller_history(session, number, call_id), shown,
-                          lambda error: self.message.show_error(lambda: describe_error(error)))
+        self.history.show_for(self._history_subject())
 
     def refresh_history(self) -> None:
-        self._history_for = None
-        self._show_history()
+        self.history.refresh()
 
     # ---- commands to the phone
 
     def ringing_target(self) -> CallRow | None:
-        """The selected ringing call, else the one that has rung longest."""
-        row = self.ringing_view.current_row()
-        if row is None and self.ringing_model.rowCount():
-            row = self.ringing_model.row_at(0)
-        return row
+        """The call F2 answers (ui/calls/ringing_list.py)."""
+        return self.ringing.target()
 
     def _command(self, name: str, *args: Any) -> None:
         if self._phone is None:
@@ -434,6 +434,20 @@ class CallsPanel(Retranslates, QWidget):
             self.message.show_error(self.tr("Tidak ada panggilan aktif untuk ditutup."))
             return
         self._command("hangup", target.sip_call_id)
+
+    # ---- the call's type
+
+    def connect_classify_actions(self, actions) -> None:
+        for name, call_type in CLASSIFY_ACTIONS.items():
+            actions[name].triggered.connect(lambda _checked=False, t=call_type: self.classify(t))
+
+    def classify(self, call_type: str) -> None:
+        """Alt+1 … Alt+6: the type of the call the keys mean (ui/calls/call_types.py)."""
+        self.classifier.classify(call_type, self._actor)
+
+    @property
+    def worker(self) -> DbWorker:
+        return self._worker
 
     # ---- the callback list
 

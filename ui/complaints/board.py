@@ -8,17 +8,27 @@ tickets are judged again every second (`tick`), without a database read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.complaints import change_status, is_late
+from dispatch.paging import MAX_LIMIT
 from dispatch.timeutil import format_wita, utcnow
 from ui import labels
 from ui.complaints import labels as cl
 from ui.complaints.detail import ComplaintDetailPane
 from ui.complaints.filters import ComplaintFilters
 from ui.complaints.snapshots import (
+    SEARCH_LIMIT,
     CategoryChoice,
     ComplaintDetail,
     ComplaintQuery,
@@ -56,6 +66,10 @@ class ComplaintsBoard(Retranslates, QWidget):
         self.view.currentKeyChanged.connect(self._selection_changed)
         self.detail = ComplaintDetailPane(self)
         self.detail.changeRequested.connect(self.change_selected_status)
+        self.more_button = QPushButton(self)
+        self.more_button.setObjectName("complaintsMoreButton")
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.hide()
         self._search_read = CoalescedRead(worker, self._make_search, self._show_result)
         self._detail_read = CoalescedRead(worker, self._make_detail_read, self._show_detail)
         self._lay_out()
@@ -71,7 +85,12 @@ class ComplaintsBoard(Retranslates, QWidget):
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
+        listing = QWidget(self)
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.view)
+        listing_layout.addWidget(self.more_button)
+        splitter.addWidget(listing)
         splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 1)  # the ticket's detail as wide as the list:
         splitter.setStretchFactor(1, 1)  # both read at a glance on a 1366 px screen
@@ -105,6 +124,9 @@ class ComplaintsBoard(Retranslates, QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.more_button.setText(self.tr("Muat lebih banyak"))
+        self.more_button.setToolTip(self.tr("Tampilkan %1 tiket berikutnya, yang terbaru "
+                                            "dulu").replace("%1", str(SEARCH_LIMIT)))
 
     # ---- filters
 
@@ -125,6 +147,13 @@ class ComplaintsBoard(Retranslates, QWidget):
         self.message.clear_message()
         self._search_read.request()
 
+    def load_more(self) -> None:
+        """The same search, a page further (the tickets shown are read again,
+        so their statuses stay true)."""
+        self._query = replace(self._query,
+                              limit=min(self._query.limit + SEARCH_LIMIT, MAX_LIMIT))
+        self._search_read.request()
+
     def refresh(self) -> None:
         """The last search again, and the selected ticket's detail."""
         self._search_read.request()
@@ -141,6 +170,7 @@ class ComplaintsBoard(Retranslates, QWidget):
         wanted, result = answer
         self.filters.set_agencies(result.agencies)
         self.model.set_rows(result.rows)  # first: a selection it drops clears old refusals
+        self.more_button.setVisible(result.more and self._query.limit < MAX_LIMIT)
         if result.error is not None:
             refusal = result.error
             self.message.show_error(lambda: describe_error(refusal))

@@ -14,10 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dispatch.bulletins import complaint_history
-from dispatch.complaint_search import search_complaints
-from dispatch.complaints import LEGAL_TRANSITIONS, get_complaint, list_agencies, list_categories
+from dispatch.complaint_search import complaints_page, search_complaints
+from dispatch.complaints import (
+    LEGAL_TRANSITIONS,
+    OPEN_STATES,
+    get_complaint,
+    list_agencies,
+    list_categories,
+)
 from dispatch.errors import DeskError, NotFound
 from dispatch.models import Bulletin, ComplaintCategory
+from dispatch.paging import MAX_LIMIT
 from dispatch.phone import format_for_display
 
 SEARCH_LIMIT = 200
@@ -75,6 +82,7 @@ class SearchResult:
     rows: tuple[ComplaintRow, ...]
     agencies: tuple[AgencyRow, ...]
     error: DeskError | None = None  # the search refused: the board says it in its language
+    more: bool = False  # older tickets match past the page ("Muat lebih banyak")
 
 
 @dataclass(frozen=True)
@@ -139,15 +147,23 @@ def _row(complaint) -> ComplaintRow:
 
 
 def read_complaints(session: Session, query: ComplaintQuery) -> SearchResult:
+    """The newest `query.limit` tickets the search finds, then every open one
+    it finds past them (up to MAX_LIMIT): an open ticket never drops off the
+    board, however many closed ones are newer."""
     agencies = read_agencies(session)
+    filters = dict(text=query.text or None, category=query.category, agency=query.agency,
+                   date_from=query.date_from, date_to=query.date_to)
     try:
-        found = search_complaints(session, text=query.text or None, status=query.status,
-                                  category=query.category, agency=query.agency,
-                                  date_from=query.date_from, date_to=query.date_to,
-                                  limit=query.limit)
+        page = complaints_page(session, status=query.status, limit=query.limit, **filters)
+        found = list(page.rows)
+        still_open = [s for s in OPEN_STATES if query.status in (None, str(s))]
+        if page.next_before is not None and still_open:
+            found += search_complaints(session, status=still_open, before=page.next_before,
+                                       limit=MAX_LIMIT, **filters)
     except DeskError as error:
         return SearchResult((), agencies, error)
-    return SearchResult(tuple(_row(c) for c in found), agencies)
+    return SearchResult(tuple(_row(c) for c in found), agencies,
+                        more=page.next_before is not None)
 
 
 def _history(session: Session, complaint) -> tuple[HistoryLine, ...]:

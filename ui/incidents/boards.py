@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
 
 from ui import labels
 from ui.incidents import labels as incident_labels
@@ -17,12 +17,19 @@ from ui.widgets.table_model import Column, KeyedTableView, RowTableModel
 UNIT_STATUS_TINTS = {"available": "#e8f5e9", "dispatched": "#fff3e0", "en_route": "#e3f2fd",
                      "on_scene": "#f3e5f5", "out_of_service": "#eceff1"}
 UNLOCATED_COLOUR = "#bf360c"  # the place still to find: stands out on any priority tint
+FINISHED_TINT = "#eceff1"  # a closed or cancelled incident, below the open ones
+FINISHED_STATUSES = frozenset({"closed", "cancelled"})
+FINISHED_PAGE = 200  # finished incidents each "load more" adds
 
 
 class IncidentsBoard(Retranslates, QWidget):
-    """Open incidents, most urgent first, then oldest first; the age ticks."""
+    """Open incidents, most urgent first, then oldest first; the age ticks.
+    Every open incident is always there. Below them, on demand ("Muat lebih
+    banyak"), the finished ones, newest first, a page at a time: the board
+    reads only what it shows, however many years of incidents lie behind."""
 
     incidentSelected = Signal(object)  # incident id, or None
+    moreRequested = Signal()  # read the board again with `finished_wanted` finished rows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,14 +37,22 @@ class IncidentsBoard(Retranslates, QWidget):
         self.view = KeyedTableView(self.model, self)
         self.view.setObjectName("incidentsTable")
         self.view.currentKeyChanged.connect(self.incidentSelected)
+        self.finished_wanted = 0
+        self.more_button = QPushButton(self)
+        self.more_button.setObjectName("incidentsMoreButton")
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)
+        layout.addWidget(self.more_button)
+        self.retranslate()
 
     def _columns(self) -> list[Column]:
 
         priority_colour = lambda row: labels.PRIORITY_COLOURS.get(row.priority)  # noqa: E731
-        tint = lambda row: labels.PRIORITY_ROW_TINTS.get(row.priority)  # noqa: E731
+        tint = lambda row: (FINISHED_TINT if row.status in FINISHED_STATUSES  # noqa: E731
+                            else labels.PRIORITY_ROW_TINTS.get(row.priority))
         return [
             Column(lambda: self.tr("No."), lambda row: str(row.id), tint),
             Column(lambda: self.tr("P"), lambda row: f"P{row.priority}", priority_colour,
@@ -64,8 +79,15 @@ class IncidentsBoard(Retranslates, QWidget):
             return f"{marker} · {row.address}" if row.address else marker
         return row.address or f"{row.lat:.5f}, {row.lon:.5f}"
 
-    def show_incidents(self, rows: Iterable[IncidentRow]) -> None:
-        self.model.set_rows(rows)
+    def show_incidents(self, rows: Iterable[IncidentRow], finished: Iterable[IncidentRow] = (),
+                       more_finished: bool = False) -> None:
+        """The open incidents, then the finished ones read for "load more"."""
+        self.model.set_rows([*rows, *finished])
+        self.more_button.setVisible(more_finished)
+
+    def load_more(self) -> None:
+        self.finished_wanted += FINISHED_PAGE
+        self.moreRequested.emit()
 
     def selected_incident(self) -> int | None:
         return self.view.current_key()
@@ -78,6 +100,9 @@ class IncidentsBoard(Retranslates, QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.more_button.setText(self.tr("Muat lebih banyak"))
+        self.more_button.setToolTip(self.tr("Tampilkan %1 kejadian selesai berikutnya, yang "
+                                            "terbaru dulu").replace("%1", str(FINISHED_PAGE)))
 
 
 class UnitsBoard(Retranslates, QWidget):

@@ -152,6 +152,16 @@ def sentences() -> dict[str, str]:
             "Panggilan {call} tidak punya nomor penelepon untuk ditelepon balik."),
         "call.no_sip_id": translate("DomainMessages", "Panggilan perlu SIP Call-ID-nya."),
         "call.not_found": translate("DomainMessages", "Panggilan {call} tidak ada."),
+        "call.unknown_type": translate(
+            "DomainMessages", "{value} bukan jenis panggilan: pilih salah satu dari {allowed}."),
+        "block.bad_hours": translate(
+            "DomainMessages", "Blokir berlaku {minimum} sampai {maximum} jam, bukan {hours}."),
+        "block.reason_required": translate(
+            "DomainMessages", "Tuliskan alasan nomor ini diblokir."),
+        "block.already_active": translate(
+            "DomainMessages",
+            "Nomor {number} sudah diblokir sampai {until}: cabut dulu blokir itu."),
+        "block.not_active": translate("DomainMessages", "Nomor {number} tidak sedang diblokir."),
         "call.taken": translate("DomainMessages", "Panggilan {call} sudah dijawab di desk {desk}."),
         "call.unknown_sip_id": translate(
             "DomainMessages", "Tidak ada panggilan dengan SIP Call-ID {sip_call_id}."),
@@ -409,6 +419,9 @@ def sentences() -> dict[str, str]:
         "sip.bad_port": translate("DomainMessages", "Port {port} di luar rentang 0–65535."),
         "sip.bad_transport": translate(
             "DomainMessages", "Transport harus udp atau tcp, bukan {transport}."),
+        "sip.blocked_message_unusable": translate(
+            "DomainMessages", "Pesan untuk penelepon yang diblokir ({path}) tidak bisa diputar: "
+            "{reason}. Pakai berkas WAV PCM 16-bit mono."),
         "softphone.not_running": translate("DomainMessages", "Softphone tidak berjalan."),
         "softphone.stopped": translate("DomainMessages", "Softphone berhenti."),
         # the link from the window to the phone engine (telephony/link/)
@@ -457,4 +470,13 @@ def sentences() -> dict[str, str]:
         "time.not_iso": translate("DomainMessages", "{option}: {value} bukan waktu ISO 8601."),
         "value.not_one_of": translate(
             "DomainMessages", "{value} bukan salah satu dari: {allowed}."),
+        "paging.bad_before": translate(
+            "DomainMessages", "--before harus nomor baris 1 atau lebih, bukan {value}."),
+        "report.bad_month": translate(
+            "DomainMessages", "{value} bukan bulan seperti 2026-11."),
+        # statistics
+        "stats.period_backwards": translate(
+            "DomainMessages", "Periode berakhir ({last}) sebelum dimulai ({first})."),
+        "stats.unknown_line": translate("DomainMessages", "Tidak ada saluran {line}."),
+        "stats.unknown_agency": translate("DomainMessages", "Tidak ada instansi {agency}."),
     }
