@@ -15,6 +15,8 @@ from dispatch.bulletins import create_bulletin
 from dispatch.complaints import create_complaint
 from ui.testing import close_desk, open_desk
 
+ON_AIR_WAIT_MS = 15_000
+
 pytestmark = [pytest.mark.gui, pytest.mark.serial]
 pytest_plugins = ["conftest_radio"]
 TITLE = "Halo Denpasar pagi — Sesetan & Panjer"
@@ -46,7 +48,10 @@ def key_on_air(qtbot, desk, bulletin_id: int) -> None:
     desk.activateWindow()
     qtbot.waitUntil(desk.isActiveWindow, timeout=WAIT_MS)
     QTest.keyClick(desk.focusWidget() or desk, Qt.Key.Key_F10, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: desk.halo.on_air.on_air and desk.is_settled(), timeout=WAIT_MS)
+    # Keying goes through the relay child process (radio/lifeline.py): a
+    # process start, which late in a long test run took over 5 s once.
+    qtbot.waitUntil(lambda: desk.halo.on_air.on_air and desk.is_settled(),
+                    timeout=ON_AIR_WAIT_MS)
 
 
 def read_until_cr(port: serial.Serial, timeout_s: float) -> bytes:
