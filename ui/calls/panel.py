@@ -162,13 +162,10 @@ class CallsPanel(Retranslates, QWidget):
         box_layout = QVBoxLayout(self.active_box)
         box_layout.addWidget(self.active_label)
         box_layout.addWidget(self.live_view, 1)
-        # Side by side, not stacked: stacked, the call-taker's layout no
-        # longer fits a 1366x768 screen (tests/test_ui_layout.py).
-        below = QSplitter(Qt.Orientation.Horizontal, self.active_box)
+        below = QSplitter(Qt.Orientation.Horizontal, self.active_box)  # stacked: no 1366x768
         below.addWidget(self.history)
         below.addWidget(self.recent)
         below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 1)
         box_layout.addWidget(below, 2)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

@@ -11,11 +11,10 @@ writes dispatch/report.py's PDF on the worker too.
 """
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -42,7 +41,6 @@ from ui.widgets.message_line import MessageLine
 # Change events (dispatch.events entities) that move a figure.
 STATS_ENTITIES = {"call", "incident", "assignment", "complaint", "seed"}
 PERIODS = ("today", "this_week", "this_month")
-REFRESH_MIN_INTERVAL_S = 5.0
 MET_STYLE = "color: #1b5e20; font-weight: bold;"
 MISSED_STYLE = "color: #b71c1c; font-weight: bold;"
 NOT_MEASURED_STYLE = "color: #555555;"
@@ -85,10 +83,6 @@ class SupervisorPanel(Retranslates, QWidget):
         self.refreshes = 0  # computations finished (the bench counts them)
         self._reports_running = 0
         self._read = CoalescedRead(worker, self._make_query, self._show_result)
-        self._last_refresh = float("-inf")
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.timeout.connect(self.refresh)
 
         self.period_combo = QComboBox(self)
         self.period_combo.addItems(["", "", ""])
@@ -148,24 +142,14 @@ class SupervisorPanel(Retranslates, QWidget):
         self.period_combo.setCurrentIndex(PERIODS.index(name))
 
     def on_changes(self, entities: frozenset) -> None:
-        """At most one computation every REFRESH_MIN_INTERVAL_S: a month's
-        figures read the month's calls, and on a two-core desk computing
-        them for every call of a surge takes the CPU the telephony engine
-        rings with. The last change of a burst is always shown."""
-        if not entities & STATS_ENTITIES:
-            return
-        waited = time.monotonic() - self._last_refresh
-        if waited >= REFRESH_MIN_INTERVAL_S:
+        if entities & STATS_ENTITIES:
             self.refresh()
-        elif not self._later.isActive():
-            self._later.start(int((REFRESH_MIN_INTERVAL_S - waited) * 1000) + 1)
 
     def refresh(self) -> None:
         if not self.isVisible():
             self.stale = True  # computed when shown: no work for a panel nobody sees
             return
         self.stale = False
-        self._last_refresh = time.monotonic()
         self._read.request()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
