@@ -1,6 +1,7 @@
 """Start the window: QApplication, translations, the database, the window."""
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -68,6 +69,9 @@ def run_desk(args) -> int:
             window.statusBar().showMessage(QCoreApplication.translate(
                 "DeskWindow", "Telepon tidak aktif: %1").replace("%1", why_not or ""))
     window.show()
+    # After the first paint of the boards, once: the start-up objects leave
+    # the collector's full passes (ui/main_window.set_startup_objects_apart).
+    window.boardsShown.connect(_freeze_once(window))
     quit_after = getattr(args, "quit_after", None)
     if quit_after:
         QTimer.singleShot(int(quit_after * 1000), window.close)
@@ -76,6 +80,7 @@ def run_desk(args) -> int:
         return app.exec()
     finally:
         window.close()
+        gc.unfreeze()
         if engine_status is not None:
             engine_status.close()
         if phone is not None:
@@ -83,6 +88,15 @@ def run_desk(args) -> int:
             # logged); only a timed smoke run stops an engine it started.
             phone.stop(stop_engine=bool(quit_after) and phone.launcher.started_here)
         database.dispose()
+
+
+def _freeze_once(window):
+    from ui.main_window import set_startup_objects_apart
+
+    def freeze() -> None:
+        window.boardsShown.disconnect(freeze)
+        QTimer.singleShot(0, set_startup_objects_apart)
+    return freeze
 
 
 def _say_where_the_engine_is(window, phone) -> None:

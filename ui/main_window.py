@@ -56,11 +56,14 @@ STATUS_KEYS = {"en_route": UnitStatus.EN_ROUTE, "on_scene": UnitStatus.ON_SCENE,
                "clear": UnitStatus.AVAILABLE, "out_of_service": UnitStatus.OUT_OF_SERVICE}
 
 
-def _set_startup_objects_apart() -> None:
+def set_startup_objects_apart() -> None:
     """What the desk made to start lives as long as the window: out of the
     cyclic GC's full passes, which otherwise scan it all (~130 ms for 140,000
     objects on the 2-CPU desk; bench/bench_supervisor_panel.py), holding the
-    GIL on whichever thread allocated, and freeze the window meanwhile."""
+    GIL on whichever thread allocated, and freeze the window meanwhile. A
+    process decision, taken by whoever runs one window in a process
+    (ui/app.py, the benches), after its first paint; never by the window
+    itself, as a process holding many windows (the tests) must not."""
     gc.collect()
     gc.freeze()
 
@@ -264,7 +267,6 @@ class DeskWindow(Retranslates, QMainWindow):
         if not self.boards_ready:
             self.boards_ready = True
             QTimer.singleShot(0, self.map_panel.start)  # after this first paint
-            QTimer.singleShot(0, _set_startup_objects_apart)
         self.boardsShown.emit()
 
     def _tick(self) -> None:
@@ -477,7 +479,6 @@ class DeskWindow(Retranslates, QMainWindow):
         self.phone.detach()
         self.halo.shutdown()
         self.feed.close()
-        gc.unfreeze()  # the window's objects may be collected again once it is gone
         if self.other_desks is not None:
             self.other_desks.stop()
             self.other_desks = None
