@@ -104,6 +104,12 @@ def bulletin_as_pdf(session: Session, bulletin_id: int, path: str | Path) -> Pat
     data = _collect(session, bulletin_id)
     buffer = io.BytesIO()
     _render_pdf(data, buffer)
+    return write_whole(buffer, path)
+
+
+def write_whole(buffer: io.BytesIO, path: str | Path) -> Path:
+    """A document rendered in memory, written in one go (the bulletin, the
+    monthly report): a failure to render leaves no half file."""
     target = Path(path)
     try:
         target.write_bytes(buffer.getvalue())

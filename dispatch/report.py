@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dispatch.errors import InvalidInput
-from dispatch.export import _MONTHS, format_date_id
+from dispatch.export import _MONTHS, format_date_id, write_whole
 from dispatch.models import Agency, ComplaintCategory, IncidentType, Station, UnitKind
 from dispatch.stats import Period, compute_stats
 from dispatch.timeutil import utcnow
@@ -84,14 +84,7 @@ def monthly_report(session: Session, year: int, month: int, path: str | Path, *,
     buffer = io.BytesIO()
     _render(figures, reference_names(session), report_title(year, month),
             format_date_id(now or utcnow()), buffer)
-    target = Path(path)
-    try:
-        target.write_bytes(buffer.getvalue())
-    except OSError as exc:
-        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}",
-                           code="file.cannot_write", path=str(target),
-                           reason=exc.strerror or str(exc)) from None
-    return target
+    return write_whole(buffer, path)
 
 
 # ---- how figures read on the page
